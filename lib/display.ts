@@ -1,0 +1,89 @@
+/**
+ * Showing things in Jupyter without depending on the kernel.
+ *
+ * Library objects that want to appear in a notebook implement the
+ * `Symbol.for("Jupyter.display")` method (the kernel looks for it). Code that
+ * must push an output itself (a progress line that updates in place) goes
+ * through {@linkcode show}, which is a no-op outside the Deno kernel, so the
+ * same cell runs in `deno test`.
+ *
+ * @module
+ */
+
+/** The symbol the Deno kernel calls to turn an object into a MIME bundle. */
+export const DISPLAY: unique symbol = Symbol.for("Jupyter.display") as never;
+
+/** A Jupyter MIME bundle: MIME type → content. */
+export type MimeBundle = Record<string, string | object>;
+
+/** Anything the kernel can show through {@linkcode DISPLAY}. */
+export interface Displayable {
+  [DISPLAY](): MimeBundle;
+}
+
+/**
+ * Wraps a MIME bundle as a displayable object: the last expression of a cell
+ * shows it, and tests can read it back with `obj[DISPLAY]()`.
+ *
+ * @param bundle The MIME bundle to show.
+ * @returns An object the Deno kernel displays as `bundle`.
+ * @example
+ * ```ts
+ * import { DISPLAY, displayable } from "./display.ts";
+ * import { expect } from "expect";
+ * const note = displayable({ "text/plain": "hello" });
+ * expect(note[DISPLAY]()).toEqual({ "text/plain": "hello" });
+ * ```
+ */
+export function displayable(bundle: MimeBundle): Displayable {
+  return { [DISPLAY]: () => bundle };
+}
+
+interface Kernel {
+  display(
+    obj: unknown,
+    options?: { raw?: boolean; update?: boolean; display_id?: string },
+  ): Promise<void>;
+}
+
+/** The kernel's display API, or `undefined` outside `deno jupyter`. */
+function kernel(): Kernel | undefined {
+  try {
+    // Reading `Deno.jupyter` throws outside the kernel.
+    return (Deno as unknown as { jupyter?: Kernel }).jupyter;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `true` when the code runs inside the Deno Jupyter kernel (or a harness that provides one). */
+export function inKernel(): boolean {
+  return kernel() !== undefined;
+}
+
+/**
+ * Shows a MIME bundle now, optionally under a display id so that a later call
+ * with `update: true` replaces it in place. Does nothing outside Jupyter.
+ *
+ * @param bundle The MIME bundle to show.
+ * @param options `displayId` names the output; `update` replaces an earlier one.
+ * @returns A promise that settles once the kernel has sent the output.
+ * @example
+ * ```ts
+ * import { show } from "./display.ts";
+ * await show({ "text/plain": "epoch 1/10" }, { displayId: "progress" });
+ * await show({ "text/plain": "epoch 2/10" }, { displayId: "progress", update: true });
+ * ```
+ */
+export async function show(
+  bundle: MimeBundle,
+  options: { displayId?: string; update?: boolean } = {},
+): Promise<void> {
+  const k = kernel();
+  if (k === undefined) return;
+  await k.display(bundle, {
+    raw: true,
+    display_id: options.displayId,
+    update: options.update,
+  });
+}
