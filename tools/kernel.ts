@@ -1,0 +1,38 @@
+/**
+ * A project-local kernelspec for the Deno kernel, so that Jupyter runs the
+ * lessons with the same `deno` binary as the tests, whatever is (or is not)
+ * registered in the user's home.
+ *
+ * @module
+ */
+import { join } from "node:path";
+import { ROOT } from "../tests/_notebook.ts";
+
+/** The folder put on `JUPYTER_PATH`; Jupyter finds `kernels/deno/kernel.json` inside it. */
+export const JUPYTER_DIR: string = join(ROOT, ".cache", "jupyter");
+
+/** Writes the kernelspec (idempotent) and returns its path. */
+export function ensureKernelspec(): string {
+  const dir = join(JUPYTER_DIR, "kernels", "deno");
+  Deno.mkdirSync(dir, { recursive: true });
+  const spec = {
+    argv: [Deno.execPath(), "jupyter", "--kernel", "--conn", "{connection_file}"],
+    display_name: "Deno",
+    language: "typescript",
+    // Plain-text outputs must carry no ANSI colour codes.
+    env: { NO_COLOR: "1" },
+  };
+  const path = join(dir, "kernel.json");
+  Deno.writeTextFileSync(path, JSON.stringify(spec, null, 2) + "\n");
+  return path;
+}
+
+/** The environment for a Jupyter process: ours first on `JUPYTER_PATH`, no colour. */
+export function jupyterEnv(): Record<string, string> {
+  const existing = Deno.env.get("JUPYTER_PATH");
+  return {
+    ...Deno.env.toObject(),
+    JUPYTER_PATH: existing ? `${JUPYTER_DIR}:${existing}` : JUPYTER_DIR,
+    NO_COLOR: "1",
+  };
+}
