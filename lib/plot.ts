@@ -80,10 +80,12 @@ export function plot(options: Plot.PlotOptions): Figure {
   return {
     html,
     isSvg,
-    [DISPLAY]: (): MimeBundle => ({
-      [isSvg ? "image/svg+xml" : "text/html"]: html,
-      "text/plain": label,
-    }),
+    // An SVG goes out twice: as image/svg+xml for viewers that draw images (GitHub), and as
+    // HTML, because nbconvert 6's HTML export strips the elements of image/svg+xml outputs.
+    [DISPLAY]: (): MimeBundle =>
+      isSvg
+        ? { "image/svg+xml": html, "text/html": html, "text/plain": label }
+        : { "text/html": html, "text/plain": label },
   };
 }
 
