@@ -1,0 +1,131 @@
+/**
+ * `Linear`: the fully connected layer y = x·W + b.
+ *
+ * W is stored in × out, so the forward pass is one `matmul` and column j of W
+ * holds the incoming weights of output unit j (what max-norm constrains).
+ *
+ * @module
+ */
+import { checkInteger, describe } from "./_check.ts";
+import type { Layer, Parameter } from "./layer.ts";
+import { matmul, matmulTransA, matmulTransB } from "./matmul.ts";
+import { Rng } from "./rng.ts";
+import { addRowVector, checkBatch, checkTensor, colSums, Tensor } from "./tensor.ts";
+
+/**
+ * A fully connected layer, y = x·W + b, initialised like PyTorch's `nn.Linear`:
+ * every entry of W and b drawn from U(−1/√in, 1/√in) (kaiming-uniform with
+ * a = √5 reduces to this bound).
+ *
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { Rng } from "./rng.ts";
+ * import { Tensor } from "./tensor.ts";
+ * import { Linear } from "./linear.ts";
+ * const layer = new Linear(3, 2, new Rng(0), { name: "fc1" });
+ * expect(layer.forward(Tensor.zeros(5, 3)).shape).toBe("5×2");
+ * expect(layer.parameters().map((q) => q.name)).toEqual(["fc1.W", "fc1.b"]);
+ * ```
+ */
+export class Linear implements Layer {
+  /** Number of input features. */
+  readonly inFeatures: number;
+  /** Number of output units. */
+  readonly outFeatures: number;
+  /** The weights, in × out, named `<name>.W`. */
+  readonly W: Parameter;
+  /** The biases, 1 × out, named `<name>.b`. */
+  readonly b: Parameter;
+  /** Unused by `Linear` (it behaves the same in training and evaluation). */
+  training = true;
+  #x: Tensor | null = null;
+  #y: Tensor | null = null;
+
+  /**
+   * @param inFeatures Number of inputs per example, an integer ≥ 1.
+   * @param outFeatures Number of outputs per example, an integer ≥ 1.
+   * @param rng The generator for the initial weights (advanced by in·out + out draws).
+   * @param options `name` prefixes the parameter names (default `"linear"`).
+   */
+  constructor(inFeatures: number, outFeatures: number, rng: Rng, options: { name?: string } = {}) {
+    this.inFeatures = checkInteger("inFeatures", inFeatures, 1);
+    this.outFeatures = checkInteger("outFeatures", outFeatures, 1);
+    if (!(rng instanceof Rng)) throw new TypeError(`rng must be an Rng, got ${describe(rng)}`);
+    const name = options.name ?? "linear";
+    if (typeof name !== "string") {
+      throw new TypeError(`name must be a string, got ${describe(name)}`);
+    }
+    const bound = 1 / Math.sqrt(inFeatures);
+    const init = (t: Tensor) => {
+      for (let i = 0; i < t.data.length; i++) t.data[i] = (2 * rng.uniform() - 1) * bound;
+      return t;
+    };
+    this.W = param(`${name}.W`, init(new Tensor(inFeatures, outFeatures)));
+    this.b = param(`${name}.b`, init(new Tensor(1, outFeatures)));
+  }
+
+  /** The last forward's input (kept for backward). */
+  get lastInput(): Tensor | null {
+    return this.#x;
+  }
+  /** The last forward's output. */
+  get lastOutput(): Tensor | null {
+    return this.#y;
+  }
+
+  /**
+   * y = x·W + b.
+   *
+   * @param x A batch, rows × inFeatures, rows ≥ 1.
+   * @returns A new rows × outFeatures tensor.
+   */
+  forward(x: Tensor): Tensor {
+    checkBatch("x", x);
+    if (x.cols !== this.inFeatures) {
+      throw new RangeError(
+        `x and W have mismatched shapes: x is ${x.shape}, W is ${this.W.value.shape}`,
+      );
+    }
+    const xW = matmul(x, this.W.value);
+    const y = addRowVector(xW, this.b.value, xW); // in place: no second buffer
+    this.#x = x, this.#y = y;
+    return y;
+  }
+
+  /**
+   * dW += xᵀ·dOut, dB += Σ_rows dOut, dX = dOut·Wᵀ (from y = x·W + b:
+   * ∂y/∂W gives xᵀ, ∂y/∂b is one per row, ∂y/∂x gives Wᵀ).
+   * Gradients accumulate until the optimizer's `zeroGrad()`.
+   *
+   * @param dOut The gradient with respect to the last output, rows × outFeatures.
+   * @returns dX, rows × inFeatures.
+   */
+  backward(dOut: Tensor): Tensor {
+    const x = this.#x;
+    if (x === null) throw new Error("Linear.backward called before forward");
+    checkTensor("dOut", dOut);
+    if (dOut.rows !== x.rows || dOut.cols !== this.outFeatures) {
+      throw new RangeError(
+        `dOut and the last output have mismatched shapes: dOut is ${dOut.shape}, output is ${x.rows}×${this.outFeatures}`,
+      );
+    }
+    accumulate(this.W.grad, matmulTransA(x, dOut));
+    accumulate(this.b.grad, colSums(dOut));
+    return matmulTransB(dOut, this.W.value);
+  }
+
+  /** @returns `[W, b]`. */
+  parameters(): Parameter[] {
+    return [this.W, this.b];
+  }
+}
+
+function param(name: string, value: Tensor): Parameter {
+  return { name, value, grad: new Tensor(value.rows, value.cols) };
+}
+
+/** grad += g, elementwise. */
+function accumulate(grad: Tensor, g: Tensor): void {
+  for (let i = 0; i < g.data.length; i++) grad.data[i] += g.data[i];
+}

@@ -1,0 +1,371 @@
+/**
+ * `Tensor`: a rows × cols matrix of float32 numbers, stored row-major in one
+ * `Float32Array`, and the shape-checked elementwise operations the layers use.
+ * (Matrix products live in `matmul.ts`.)
+ *
+ * Every operation takes an optional preallocated `out` of the right shape,
+ * writes into it and returns it; without `out` it allocates one. Loops never
+ * allocate.
+ *
+ * @module
+ */
+import { checkInteger, checkNumber, describe } from "./_check.ts";
+
+/**
+ * A rows × cols float32 matrix; element (i, j) is `data[i * cols + j]`.
+ *
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { Tensor } from "./tensor.ts";
+ * const x = Tensor.fromRows([[1, 2, 3], [4, 5, 6]]);
+ * expect(x.shape).toBe("2×3");
+ * expect(x.get(1, 2)).toBe(6);
+ * ```
+ */
+export class Tensor {
+  /** Number of rows (examples in a batch). */
+  readonly rows: number;
+  /** Number of columns (features or units). */
+  readonly cols: number;
+  /** The values, row-major: element (i, j) is `data[i * cols + j]`. */
+  readonly data: Float32Array;
+
+  /**
+   * Wraps `data` (not copied) or allocates zeros.
+   *
+   * @param rows Number of rows, an integer ≥ 0.
+   * @param cols Number of columns, an integer ≥ 0.
+   * @param data Optional values, length rows · cols.
+   */
+  constructor(rows: number, cols: number, data?: Float32Array) {
+    this.rows = checkInteger("rows", rows);
+    this.cols = checkInteger("cols", cols);
+    if (data === undefined) data = new Float32Array(rows * cols);
+    if (!(data instanceof Float32Array)) {
+      throw new TypeError(`data must be a Float32Array, got ${describe(data)}`);
+    }
+    if (data.length !== rows * cols) {
+      throw new RangeError(
+        `data must have rows · cols = ${
+          rows * cols
+        } values for ${rows}×${cols}, got ${data.length}`,
+      );
+    }
+    this.data = data;
+  }
+
+  /**
+   * A rows × cols tensor of zeros.
+   *
+   * @param rows Number of rows.
+   * @param cols Number of columns.
+   * @returns A new zero tensor.
+   * @example
+   * ```ts
+   * import { expect } from "expect";
+   * import { Tensor } from "./tensor.ts";
+   * expect(Tensor.zeros(2, 2).toRows()).toEqual([[0, 0], [0, 0]]);
+   * ```
+   */
+  static zeros(rows: number, cols: number): Tensor {
+    return new Tensor(rows, cols);
+  }
+
+  /**
+   * Builds a tensor from nested arrays, one inner array per row.
+   *
+   * @param rows The rows; all must have the same length.
+   * @returns A new tensor (values rounded to float32).
+   * @example
+   * ```ts
+   * import { expect } from "expect";
+   * import { Tensor } from "./tensor.ts";
+   * expect(Tensor.fromRows([[1, 2]]).shape).toBe("1×2");
+   * ```
+   */
+  static fromRows(rows: number[][]): Tensor {
+    if (!Array.isArray(rows)) throw new TypeError(`rows must be an array, got ${describe(rows)}`);
+    const cols = rows.length === 0 ? 0 : rows[0].length;
+    const t = new Tensor(rows.length, cols);
+    rows.forEach((r, i) => {
+      if (!Array.isArray(r) || r.length !== cols) {
+        throw new RangeError(`rows[${i}] must be an array of length ${cols}, got ${describe(r)}`);
+      }
+      t.data.set(r, i * cols);
+    });
+    return t;
+  }
+
+  /** The shape for messages, e.g. `"3×4"`. */
+  get shape(): string {
+    return `${this.rows}×${this.cols}`;
+  }
+
+  /** Element (i, j). @param i Row. @param j Column. @returns The value. */
+  get(i: number, j: number): number {
+    this.#checkIndex(i, j);
+    return this.data[i * this.cols + j];
+  }
+
+  /** Sets element (i, j) to v. @param i Row. @param j Column. @param v The value. */
+  set(i: number, j: number, v: number): void {
+    this.#checkIndex(i, j);
+    this.data[i * this.cols + j] = v;
+  }
+
+  #checkIndex(i: number, j: number): void {
+    checkInteger("i", i, 0, this.rows - 1);
+    checkInteger("j", j, 0, this.cols - 1);
+  }
+
+  /**
+   * Row i as a view (a `subarray`: writing to it writes to the tensor).
+   *
+   * @param i The row index.
+   * @returns A `Float32Array` of length `cols` sharing this tensor's memory.
+   */
+  row(i: number): Float32Array {
+    checkInteger("i", i, 0, this.rows - 1);
+    return this.data.subarray(i * this.cols, (i + 1) * this.cols);
+  }
+
+  /** The values as nested arrays, one per row. @returns A new `number[][]`. */
+  toRows(): number[][] {
+    return Array.from({ length: this.rows }, (_, i) => Array.from(this.row(i)));
+  }
+
+  /** A copy with its own memory. @returns A new tensor with the same values. */
+  clone(): Tensor {
+    return new Tensor(this.rows, this.cols, this.data.slice());
+  }
+}
+
+/** Throws a `TypeError` unless `t` is a `Tensor`. */
+export function checkTensor(name: string, t: unknown): asserts t is Tensor {
+  if (!(t instanceof Tensor)) throw new TypeError(`${name} must be a Tensor, got ${describe(t)}`);
+}
+
+/** Throws a `RangeError` when a batch `x` has no rows (an empty batch). */
+export function checkBatch(name: string, x: unknown): asserts x is Tensor {
+  checkTensor(name, x);
+  if (x.rows === 0) {
+    throw new RangeError(`${name} must have at least one row (an empty batch), got ${x.shape}`);
+  }
+}
+
+/** Returns `out` after checking its shape, or a new rows × cols tensor. */
+export function outTensor(out: Tensor | undefined, rows: number, cols: number): Tensor {
+  if (out === undefined) return new Tensor(rows, cols);
+  checkTensor("out", out);
+  if (out.rows !== rows || out.cols !== cols) {
+    throw new RangeError(`out must be ${rows}×${cols}, got ${out.shape}`);
+  }
+  return out;
+}
+
+/** Throws unless a and b have the same shape. */
+function checkSameShape(aName: string, a: Tensor, bName: string, b: Tensor): void {
+  checkTensor(aName, a);
+  checkTensor(bName, b);
+  if (a.rows !== b.rows || a.cols !== b.cols) {
+    throw new RangeError(
+      `${aName} and ${bName} have mismatched shapes: ${aName} is ${a.shape}, ${bName} is ${b.shape}`,
+    );
+  }
+}
+
+/**
+ * Adds a 1 × cols row vector to every row: out[i][j] = x[i][j] + bias[j].
+ *
+ * @param x A rows × cols tensor.
+ * @param bias A 1 × cols tensor.
+ * @param out Optional rows × cols output (may be `x` itself).
+ * @returns `out`.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { addRowVector, Tensor } from "./tensor.ts";
+ * const y = addRowVector(Tensor.fromRows([[1, 2], [3, 4]]), Tensor.fromRows([[10, 20]]));
+ * expect(y.toRows()).toEqual([[11, 22], [13, 24]]);
+ * ```
+ */
+export function addRowVector(x: Tensor, bias: Tensor, out?: Tensor): Tensor {
+  checkTensor("x", x);
+  checkTensor("bias", bias);
+  if (bias.rows !== 1 || bias.cols !== x.cols) {
+    throw new RangeError(
+      `x and bias have mismatched shapes: bias must be 1×${x.cols}, got ${bias.shape} (x is ${x.shape})`,
+    );
+  }
+  const o = outTensor(out, x.rows, x.cols), xd = x.data, bd = bias.data, od = o.data, n = x.cols;
+  for (let i = 0; i < x.rows; i++) {
+    const off = i * n;
+    for (let j = 0; j < n; j++) od[off + j] = xd[off + j] + bd[j];
+  }
+  return o;
+}
+
+/**
+ * Column sums (the sum over the rows, i.e. over the batch): out[0][j] = Σᵢ x[i][j].
+ * This is the bias gradient dB = Σᵢ dOut[i].
+ *
+ * @param x A rows × cols tensor.
+ * @param out Optional 1 × cols output.
+ * @returns `out`, 1 × cols.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { colSums, Tensor } from "./tensor.ts";
+ * expect(colSums(Tensor.fromRows([[1, 2], [3, 4]])).toRows()).toEqual([[4, 6]]);
+ * ```
+ */
+export function colSums(x: Tensor, out?: Tensor): Tensor {
+  checkTensor("x", x);
+  const o = outTensor(out, 1, x.cols), od = o.data, xd = x.data, n = x.cols;
+  od.fill(0);
+  for (let i = 0; i < x.rows; i++) {
+    const off = i * n;
+    for (let j = 0; j < n; j++) od[j] += xd[off + j];
+  }
+  return o;
+}
+
+/**
+ * Row sums (each example's total): out[i][0] = Σⱼ x[i][j].
+ *
+ * @param x A rows × cols tensor.
+ * @param out Optional rows × 1 output.
+ * @returns `out`, rows × 1.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { rowSums, Tensor } from "./tensor.ts";
+ * expect(rowSums(Tensor.fromRows([[1, 2], [3, 4]])).toRows()).toEqual([[3], [7]]);
+ * ```
+ */
+export function rowSums(x: Tensor, out?: Tensor): Tensor {
+  checkTensor("x", x);
+  const o = outTensor(out, x.rows, 1), xd = x.data, n = x.cols;
+  for (let i = 0; i < x.rows; i++) {
+    let s = 0; // accumulate in float64
+    for (let j = 0; j < n; j++) s += xd[i * n + j];
+    o.data[i] = s;
+  }
+  return o;
+}
+
+/**
+ * Applies `f` to every element: out[i][j] = f(x[i][j]).
+ *
+ * @param x The input.
+ * @param f A function of one number.
+ * @param out Optional output of x's shape (may be `x`).
+ * @returns `out`.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { map, Tensor } from "./tensor.ts";
+ * expect(map(Tensor.fromRows([[1, -2]]), Math.abs).toRows()).toEqual([[1, 2]]);
+ * ```
+ */
+export function map(x: Tensor, f: (v: number) => number, out?: Tensor): Tensor {
+  checkTensor("x", x);
+  if (typeof f !== "function") throw new TypeError(`f must be a function, got ${describe(f)}`);
+  const o = outTensor(out, x.rows, x.cols), xd = x.data, od = o.data;
+  for (let i = 0; i < xd.length; i++) od[i] = f(xd[i]);
+  return o;
+}
+
+/**
+ * Multiplies every element by s: out = s · x.
+ *
+ * @param x The input.
+ * @param s The factor.
+ * @param out Optional output of x's shape (may be `x`).
+ * @returns `out`.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { scale, Tensor } from "./tensor.ts";
+ * expect(scale(Tensor.fromRows([[1, 2]]), 3).toRows()).toEqual([[3, 6]]);
+ * ```
+ */
+export function scale(x: Tensor, s: number, out?: Tensor): Tensor {
+  checkTensor("x", x);
+  checkNumber("s", s);
+  const o = outTensor(out, x.rows, x.cols), xd = x.data, od = o.data;
+  for (let i = 0; i < xd.length; i++) od[i] = xd[i] * s;
+  return o;
+}
+
+/**
+ * Elementwise (Hadamard) product: out = a ⊙ b.
+ *
+ * @param a A tensor.
+ * @param b A tensor of the same shape.
+ * @param out Optional output of that shape (may be `a` or `b`).
+ * @returns `out`.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { hadamard, Tensor } from "./tensor.ts";
+ * const y = hadamard(Tensor.fromRows([[1, 2]]), Tensor.fromRows([[3, 4]]));
+ * expect(y.toRows()).toEqual([[3, 8]]);
+ * ```
+ */
+export function hadamard(a: Tensor, b: Tensor, out?: Tensor): Tensor {
+  checkSameShape("a", a, "b", b);
+  const o = outTensor(out, a.rows, a.cols), ad = a.data, bd = b.data, od = o.data;
+  for (let i = 0; i < ad.length; i++) od[i] = ad[i] * bd[i];
+  return o;
+}
+
+/**
+ * Elementwise sum: out = a + b.
+ *
+ * @param a A tensor.
+ * @param b A tensor of the same shape.
+ * @param out Optional output of that shape (may be `a` or `b`).
+ * @returns `out`.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { add, Tensor } from "./tensor.ts";
+ * expect(add(Tensor.fromRows([[1, 2]]), Tensor.fromRows([[3, 4]])).toRows()).toEqual([[4, 6]]);
+ * ```
+ */
+export function add(a: Tensor, b: Tensor, out?: Tensor): Tensor {
+  checkSameShape("a", a, "b", b);
+  const o = outTensor(out, a.rows, a.cols), ad = a.data, bd = b.data, od = o.data;
+  for (let i = 0; i < ad.length; i++) od[i] = ad[i] + bd[i];
+  return o;
+}
+
+/**
+ * The column index of each row's largest value (the first one on ties; NaN is
+ * never chosen over a number). With class scores as columns, the predicted class.
+ *
+ * @param x A rows × cols tensor with cols ≥ 1.
+ * @returns An `Int32Array` of length rows.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { argmaxRows, Tensor } from "./tensor.ts";
+ * expect([...argmaxRows(Tensor.fromRows([[1, 5, 2], [7, 0, 7]]))]).toEqual([1, 0]);
+ * ```
+ */
+export function argmaxRows(x: Tensor): Int32Array {
+  checkTensor("x", x);
+  if (x.cols === 0) throw new RangeError(`x must have at least one column, got ${x.shape}`);
+  const out = new Int32Array(x.rows), xd = x.data, n = x.cols;
+  for (let i = 0; i < x.rows; i++) {
+    let best = 0, bestV = -Infinity;
+    for (let j = 0; j < n; j++) {
+      const v = xd[i * n + j];
+      if (v > bestV) bestV = v, best = j;
+    }
+    out[i] = best;
+  }
+  return out;
+}
