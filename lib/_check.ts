@@ -16,7 +16,8 @@ export function describe(value: unknown): string {
   }
   if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return `an array of length ${value.length}`;
-  return `a ${(value as object).constructor?.name ?? "object"}`;
+  const name = (value as object).constructor?.name ?? "object";
+  return `${/^[AEIOU]/i.test(name) ? "an" : "a"} ${name}`;
 }
 
 /** Throws a `TypeError` unless `value` is a number. */

@@ -1,0 +1,76 @@
+import { expect } from "expect";
+import { randn } from "./_gradcheck.ts";
+import { matmul, matmulReference, matmulTransA, matmulTransB } from "./matmul.ts";
+import { Rng } from "./rng.ts";
+import { Tensor } from "./tensor.ts";
+
+function transpose(x: Tensor): Tensor {
+  const t = new Tensor(x.cols, x.rows);
+  for (let i = 0; i < x.rows; i++) for (let j = 0; j < x.cols; j++) t.set(j, i, x.get(i, j));
+  return t;
+}
+
+/** Largest |a − b| over all entries. */
+function maxDiff(a: Tensor, b: Tensor): number {
+  let d = 0;
+  for (let i = 0; i < a.data.length; i++) d = Math.max(d, Math.abs(a.data[i] - b.data[i]));
+  return d;
+}
+
+// Odd M, K not a multiple of 4, N = 1: every leftover loop of the kernels runs.
+const SHAPES: [number, number, number][] = [[1, 1, 1], [2, 4, 3], [3, 5, 1], [7, 13, 9], [
+  16,
+  784,
+  10,
+]];
+
+Deno.test("`matmul()` computes the pinned 2×2 product", () => {
+  const y = matmul(Tensor.fromRows([[1, 2], [3, 4]]), Tensor.fromRows([[5, 6], [7, 8]]));
+  expect(y.toRows()).toEqual([[19, 22], [43, 50]]);
+});
+
+Deno.test("`matmul()`, `matmulTransA()` and `matmulTransB()` agree with `matmulReference()`", () => {
+  const rng = new Rng(1);
+  for (const [M, K, N] of SHAPES) {
+    const a = randn(M, K, rng), b = randn(K, N, rng);
+    const ref = matmulReference(a, b);
+    // Float32 rounding of a sum of K terms of size ~1: allow 1e-6 · K.
+    const tol = 1e-6 * K;
+    expect(maxDiff(matmul(a, b), ref)).toBeLessThan(tol);
+    expect(maxDiff(matmulTransA(transpose(a), b), ref)).toBeLessThan(tol);
+    expect(maxDiff(matmulTransB(a, transpose(b)), ref)).toBeLessThan(tol);
+  }
+});
+
+Deno.test("matmul kernels overwrite `out` instead of adding to it", () => {
+  const a = Tensor.fromRows([[1, 2]]), b = Tensor.fromRows([[3], [4]]);
+  const out = Tensor.fromRows([[100]]);
+  expect(matmul(a, b, out)).toBe(out);
+  expect(out.toRows()).toEqual([[11]]);
+  expect(matmulTransA(Tensor.fromRows([[1], [2]]), b, out).toRows()).toEqual([[11]]);
+  expect(matmulTransB(a, Tensor.fromRows([[3, 4]]), out).toRows()).toEqual([[11]]);
+});
+
+Deno.test("matmul kernels reject mismatched shapes, bad `out` and aliasing", () => {
+  const a = Tensor.zeros(3, 4), b = Tensor.zeros(5, 2);
+  expect(() => matmul(a, b)).toThrow(
+    new RangeError("a and b have mismatched shapes for a·b: a is 3×4, b is 5×2"),
+  );
+  expect(() => matmulReference(a, b)).toThrow(RangeError);
+  expect(() => matmulTransA(a, b)).toThrow(
+    new RangeError("a and b have mismatched shapes for aᵀ·b: a is 3×4, b is 5×2"),
+  );
+  expect(() => matmulTransB(a, b)).toThrow(
+    new RangeError("a and b have mismatched shapes for a·bᵀ: a is 3×4, b is 5×2"),
+  );
+  expect(() => matmul(a, Tensor.zeros(4, 2), Tensor.zeros(2, 2))).toThrow(
+    new RangeError("out must be 3×2, got 2×2"),
+  );
+  const sq = Tensor.zeros(2, 2);
+  expect(() => matmul(sq, Tensor.zeros(2, 2), sq)).toThrow(
+    new RangeError("out must not share memory with a"),
+  );
+  expect(() => matmul({} as Tensor, sq)).toThrow(
+    new TypeError("a must be a Tensor, got an Object"),
+  );
+});
