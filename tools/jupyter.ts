@@ -13,6 +13,7 @@
  * @module
  */
 import { basename, join } from "node:path";
+import { formatNotebooks, writeNotebook } from "./fmt_notebooks.ts";
 import { ensureKernelspec, jupyterEnv } from "./kernel.ts";
 import { lessonNotebooks, ROOT } from "../tests/_notebook.ts";
 
@@ -124,16 +125,6 @@ async function execute(
   return { notebook, seconds, log };
 }
 
-/** Formats a written notebook as `deno fmt` would (files outside the fmt scope are left as they are). */
-async function format(path: string): Promise<void> {
-  const result = await new Deno.Command(Deno.execPath(), { args: ["fmt", "--quiet", path] })
-    .output();
-  const message = new TextDecoder().decode(result.stderr);
-  if (!result.success && !message.includes("No target files found")) {
-    throw new Error(`deno fmt failed on ${path}: ${message}`);
-  }
-}
-
 async function main(args: string[]): Promise<number> {
   const write = args.includes("--write");
   const chosen = args.filter((arg) => !arg.startsWith("--"));
@@ -155,8 +146,9 @@ async function main(args: string[]): Promise<number> {
         issues.push(`took ${seconds.toFixed(1)} s, over the ${BUDGET_SECONDS} s budget`);
       }
       if (write) {
-        Deno.writeTextFileSync(path, JSON.stringify(clean(notebook), null, 1) + "\n");
-        await format(path);
+        writeNotebook(path, clean(notebook));
+        const [formatted] = await formatNotebooks([path]);
+        if (formatted.changed) writeNotebook(path, formatted.notebook);
       } else {
         const stored = JSON.parse(Deno.readTextFileSync(path)) as Notebook;
         if (comparable(stored) !== comparable(notebook)) {

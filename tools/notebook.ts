@@ -33,11 +33,12 @@ const METADATA = {
   },
 };
 
-/** Splits a source into Jupyter's list-of-lines form (every line keeps its `\n` but the last). */
-function lines(source: string): string[] {
-  const parts = source.split("\n").map((line) => line + "\n");
-  parts[parts.length - 1] = parts[parts.length - 1].slice(0, -1);
-  return parts.filter((line, i) => line !== "" || i < parts.length - 1);
+/** Jupyter's list-of-lines form of a source: each line keeps its `\n`, the last has none. */
+export function toLines(text: string): string[] {
+  if (text === "") return [];
+  const lines = text.split("\n").map((line) => `${line}\n`);
+  lines[lines.length - 1] = lines[lines.length - 1].slice(0, -1);
+  return lines.filter((line, i) => !(line === "" && i === lines.length - 1));
 }
 
 /** Builds an nbformat 4 notebook (no outputs) from cells. */
@@ -47,14 +48,14 @@ export function makeNotebook(cells: DraftCell[]): Record<string, unknown> {
       const id = `cell-${i + 1}`;
       const metadata = cell.tags?.length ? { tags: cell.tags } : {};
       return cell.kind === "markdown"
-        ? { cell_type: "markdown", id, metadata, source: lines(cell.source) }
+        ? { cell_type: "markdown", id, metadata, source: toLines(cell.source) }
         : {
           cell_type: "code",
           execution_count: null,
           id,
           metadata,
           outputs: [],
-          source: lines(cell.source),
+          source: toLines(cell.source),
         };
     }),
     metadata: METADATA,
