@@ -43,7 +43,10 @@ export class ReLU implements Layer {
   forward(x: Tensor): Tensor {
     checkBatch("x", x);
     const y = new Tensor(x.rows, x.cols), xd = x.data, yd = y.data;
-    for (let i = 0; i < xd.length; i++) yd[i] = xd[i] < 0 ? 0 : xd[i];
+    for (let i = 0; i < xd.length; i++) {
+      const v = xd[i];
+      yd[i] = v > 0 ? v : v === v ? 0 : v; // v !== v only for NaN, which passes through
+    }
     this.#x = x, this.#y = y;
     return y;
   }
