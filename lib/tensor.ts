@@ -141,12 +141,36 @@ export class Tensor {
   }
 }
 
-/** Throws a `TypeError` unless `t` is a `Tensor`. */
+/**
+ * Throws a `TypeError` unless `t` is a `Tensor` (for checks at a public boundary).
+ *
+ * @param name The parameter's name, for the message.
+ * @param t The value to check.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { checkTensor } from "./tensor.ts";
+ * expect(() => checkTensor("x", [1])).toThrow("x must be a Tensor, got an array of length 1");
+ * ```
+ */
 export function checkTensor(name: string, t: unknown): asserts t is Tensor {
   if (!(t instanceof Tensor)) throw new TypeError(`${name} must be a Tensor, got ${describe(t)}`);
 }
 
-/** Throws a `RangeError` when a batch `x` has no rows (an empty batch). */
+/**
+ * Throws unless `x` is a `Tensor` with at least one row (a non-empty batch).
+ *
+ * @param name The parameter's name, for the message.
+ * @param x The value to check.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { checkBatch, Tensor } from "./tensor.ts";
+ * expect(() => checkBatch("x", Tensor.zeros(0, 3))).toThrow(
+ *   "x must have at least one row (an empty batch), got 0×3",
+ * );
+ * ```
+ */
 export function checkBatch(name: string, x: unknown): asserts x is Tensor {
   checkTensor(name, x);
   if (x.rows === 0) {
@@ -154,7 +178,21 @@ export function checkBatch(name: string, x: unknown): asserts x is Tensor {
   }
 }
 
-/** Returns `out` after checking its shape, or a new rows × cols tensor. */
+/**
+ * The output buffer of an operation: `out` after checking its shape, or a new tensor.
+ *
+ * @param out The caller's buffer, or `undefined`.
+ * @param rows The required number of rows.
+ * @param cols The required number of columns.
+ * @returns `out`, or a new rows × cols tensor of zeros.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { outTensor, Tensor } from "./tensor.ts";
+ * expect(outTensor(undefined, 2, 3).shape).toBe("2×3");
+ * expect(() => outTensor(Tensor.zeros(1, 1), 2, 3)).toThrow("out must be 2×3, got 1×1");
+ * ```
+ */
 export function outTensor(out: Tensor | undefined, rows: number, cols: number): Tensor {
   if (out === undefined) return new Tensor(rows, cols);
   checkTensor("out", out);
