@@ -16,6 +16,7 @@
  */
 export * from "./rng.ts";
 export * from "./tensor.ts";
+export * from "./elementwise.ts";
 export * from "./matmul.ts";
 export * from "./dropout.ts";
 export type * from "./layer.ts";

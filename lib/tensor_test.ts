@@ -1,15 +1,11 @@
 import { expect } from "expect";
 import {
-  add,
   addRowVector,
   argmaxRows,
   checkBatch,
   colSums,
-  hadamard,
-  map,
   outTensor,
   rowSums,
-  scale,
   Tensor,
 } from "./tensor.ts";
 
@@ -33,18 +29,15 @@ Deno.test("`row(i)` is a view and `clone()` is a copy", () => {
   expect(x.get(0, 0)).toBe(1);
 });
 
-Deno.test("elementwise ops compute the pinned values and write into `out`", () => {
+Deno.test("`addRowVector()`, `colSums()` and `rowSums()` compute the pinned values", () => {
   const a = Tensor.fromRows([[1, -2], [3, 4]]), b = Tensor.fromRows([[10, 20], [30, 40]]);
   expect(addRowVector(a, Tensor.fromRows([[1, 2]])).toRows()).toEqual([[2, 0], [4, 6]]);
   expect(colSums(a).toRows()).toEqual([[4, 2]]);
   expect(rowSums(a).toRows()).toEqual([[-1], [7]]);
-  expect(map(a, (v) => v * v).toRows()).toEqual([[1, 4], [9, 16]]);
-  expect(scale(a, -1).toRows()).toEqual([[-1, 2], [-3, -4]]);
-  expect(hadamard(a, b).toRows()).toEqual([[10, -40], [90, 160]]);
-  expect(add(a, b).toRows()).toEqual([[11, 18], [33, 44]]);
-  const out = Tensor.zeros(2, 2);
-  expect(add(a, b, out)).toBe(out);
-  expect(scale(out, 2, out).toRows()).toEqual([[22, 36], [66, 88]]); // in place
+  const out = Tensor.zeros(1, 2);
+  expect(colSums(b, out)).toBe(out);
+  expect(out.toRows()).toEqual([[40, 60]]);
+  expect(addRowVector(a, out, a)).toBe(a); // in place
   expect(colSums(Tensor.zeros(0, 3)).toRows()).toEqual([[0, 0, 0]]);
 });
 
@@ -68,20 +61,12 @@ Deno.test("`Tensor` rejects bad shapes, data and indices naming the parameter", 
 });
 
 Deno.test("tensor ops reject mismatched shapes, wrong `out` and empty batches", () => {
-  const a = Tensor.zeros(3, 4), b = Tensor.zeros(2, 4);
-  expect(() => add(a, b)).toThrow(
-    new RangeError("a and b have mismatched shapes: a is 3×4, b is 2×4"),
-  );
-  expect(() => hadamard(a, b)).toThrow(RangeError);
+  const a = Tensor.zeros(3, 4);
   expect(() => addRowVector(a, Tensor.zeros(1, 3))).toThrow(
     new RangeError("x and bias have mismatched shapes: bias must be 1×4, got 1×3 (x is 3×4)"),
   );
-  expect(() => scale(a, 2, b)).toThrow(new RangeError("out must be 3×4, got 2×4"));
+  expect(() => colSums(a, Tensor.zeros(1, 3))).toThrow(new RangeError("out must be 1×4, got 1×3"));
   expect(() => outTensor({} as Tensor, 1, 1)).toThrow(TypeError);
-  expect(() => scale(a, "2" as unknown as number)).toThrow(
-    new TypeError('s must be a number, got "2"'),
-  );
-  expect(() => map(a, 3 as unknown as (v: number) => number)).toThrow(/f must be a function/);
   expect(() => colSums([[1]] as unknown as Tensor)).toThrow(
     new TypeError("x must be a Tensor, got an array of length 1"),
   );
