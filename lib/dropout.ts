@@ -15,6 +15,7 @@
  *
  * @module
  */
+import { checkDOut } from "./_backward.ts";
 import { checkInRange, describe } from "./_check.ts";
 import type { Layer, Parameter } from "./layer.ts";
 import { Rng } from "./rng.ts";
@@ -210,14 +211,8 @@ export class Dropout implements Layer {
    * @returns The gradient with respect to the last input.
    */
   backward(dOut: Tensor): Tensor {
-    const x = this.#x, mask = this.#mask;
-    if (x === null || mask === null) throw new Error("Dropout.backward called before forward");
-    checkTensor("dOut", dOut);
-    if (dOut.rows !== x.rows || dOut.cols !== x.cols) {
-      throw new RangeError(
-        `dOut and the last output have mismatched shapes: dOut is ${dOut.shape}, output is ${x.shape}`,
-      );
-    }
+    checkDOut("Dropout", this.#y, dOut);
+    const x = this.#x!, mask = this.#mask!;
     const keep = 1 - this.p;
     if (!this.#training) {
       return this.mode === "inverted" ? dOut : scaleOrZero(dOut, keep, new Tensor(x.rows, x.cols));

@@ -10,7 +10,8 @@ import { checkInteger, describe } from "./_check.ts";
 import type { Layer, Parameter } from "./layer.ts";
 import { matmul, matmulTransA, matmulTransB } from "./matmul.ts";
 import { Rng } from "./rng.ts";
-import { addRowVector, checkBatch, checkTensor, colSums, Tensor } from "./tensor.ts";
+import { checkDOut } from "./_backward.ts";
+import { addRowVector, checkBatch, colSums, Tensor } from "./tensor.ts";
 
 /**
  * A fully connected layer, y = x·W + b, initialised like PyTorch's `nn.Linear`:
@@ -102,14 +103,8 @@ export class Linear implements Layer {
    * @returns dX, rows × inFeatures.
    */
   backward(dOut: Tensor): Tensor {
-    const x = this.#x;
-    if (x === null) throw new Error("Linear.backward called before forward");
-    checkTensor("dOut", dOut);
-    if (dOut.rows !== x.rows || dOut.cols !== this.outFeatures) {
-      throw new RangeError(
-        `dOut and the last output have mismatched shapes: dOut is ${dOut.shape}, output is ${x.rows}×${this.outFeatures}`,
-      );
-    }
+    checkDOut("Linear", this.#y, dOut);
+    const x = this.#x!;
     accumulate(this.W.grad, matmulTransA(x, dOut));
     accumulate(this.b.grad, colSums(dOut));
     return matmulTransB(dOut, this.W.value);

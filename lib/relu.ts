@@ -4,7 +4,8 @@
  * @module
  */
 import type { Layer, Parameter } from "./layer.ts";
-import { checkBatch, checkTensor, Tensor } from "./tensor.ts";
+import { checkDOut } from "./_backward.ts";
+import { checkBatch, Tensor } from "./tensor.ts";
 
 /**
  * The ReLU layer. NaN inputs stay NaN (they are not silently turned into 0).
@@ -58,14 +59,8 @@ export class ReLU implements Layer {
    * @returns dX, a new tensor.
    */
   backward(dOut: Tensor): Tensor {
-    const x = this.#x;
-    if (x === null) throw new Error("ReLU.backward called before forward");
-    checkTensor("dOut", dOut);
-    if (dOut.rows !== x.rows || dOut.cols !== x.cols) {
-      throw new RangeError(
-        `dOut and the last output have mismatched shapes: dOut is ${dOut.shape}, output is ${x.shape}`,
-      );
-    }
+    checkDOut("ReLU", this.#y, dOut);
+    const x = this.#x!;
     const dX = new Tensor(x.rows, x.cols), xd = x.data, dd = dOut.data;
     for (let i = 0; i < xd.length; i++) dX.data[i] = xd[i] > 0 ? dd[i] : 0;
     return dX;
