@@ -97,32 +97,56 @@ export function problems(notebook: Notebook): string[] {
   return found;
 }
 
-/** Executes one notebook with nbconvert; returns the executed notebook and the seconds it took. */
+/** The Python that has Jupyter's client libraries (a pyenv or venv python may not). */
+async function jupyterPython(): Promise<string> {
+  const candidates = [Deno.env.get("JUPYTER_PYTHON"), "python3", "/usr/bin/python3"];
+  for (const python of candidates) {
+    if (!python) continue;
+    try {
+      const probe = await new Deno.Command(python, {
+        args: ["-c", "import jupyter_client, nbformat"],
+        stderr: "null",
+      }).output();
+      if (probe.success) return python;
+    } catch { /* not installed */ }
+  }
+  throw new Error("no python3 with jupyter_client and nbformat found (install Jupyter)");
+}
+
+/**
+ * Executes one notebook with the Deno kernel through `tools/execute.py`
+ * (jupyter_client; see there why not nbclient). Returns the executed notebook
+ * (also when a cell raised, so its error can be reported) and the seconds it took.
+ */
 async function execute(
+  python: string,
   path: string,
 ): Promise<{ notebook?: Notebook; seconds: number; log: string }> {
+  const out = join(EXECUTED, basename(path));
+  try {
+    Deno.removeSync(out);
+  } catch { /* first run */ }
   const started = performance.now();
-  const result = await new Deno.Command("jupyter", {
+  const result = await new Deno.Command(python, {
     args: [
-      "nbconvert",
-      "--to",
-      "notebook",
-      "--execute",
-      "--ExecutePreprocessor.kernel_name=deno",
-      `--ExecutePreprocessor.timeout=${BUDGET_SECONDS * 4}`,
-      "--output-dir",
-      EXECUTED,
+      join(ROOT, "tools", "execute.py"),
       path,
+      out,
+      "--kernel=deno",
+      `--timeout=${BUDGET_SECONDS * 4}`,
     ],
     env: jupyterEnv(),
     stdout: "piped",
     stderr: "piped",
   }).output();
   const seconds = (performance.now() - started) / 1000;
-  const log = new TextDecoder().decode(result.stderr);
-  if (!result.success) return { seconds, log };
-  const notebook = JSON.parse(Deno.readTextFileSync(join(EXECUTED, basename(path))));
-  return { notebook, seconds, log };
+  const log = new TextDecoder().decode(result.stderr)
+    .split("\n").filter((line) => !line.includes('"deno jupyter" is unstable')).join("\n");
+  let notebook: Notebook | undefined;
+  try {
+    notebook = JSON.parse(Deno.readTextFileSync(out));
+  } catch { /* not written */ }
+  return { notebook: result.code === 2 ? undefined : notebook, seconds, log };
 }
 
 async function main(args: string[]): Promise<number> {
@@ -130,13 +154,14 @@ async function main(args: string[]): Promise<number> {
   const chosen = args.filter((arg) => !arg.startsWith("--"));
   const paths = chosen.length ? chosen.map((p) => join(Deno.cwd(), p)) : lessonNotebooks();
   ensureKernelspec();
+  const python = await jupyterPython();
   Deno.mkdirSync(EXECUTED, { recursive: true });
   let passed = 0;
   let failed = 0;
   const rows: string[] = [];
   for (const path of paths) {
     const name = basename(path);
-    const { notebook, seconds, log } = await execute(path);
+    const { notebook, seconds, log } = await execute(python, path);
     const issues: string[] = [];
     if (!notebook) {
       issues.push(`Jupyter failed to execute it:\n${log.split("\n").slice(-30).join("\n")}`);
@@ -145,7 +170,7 @@ async function main(args: string[]): Promise<number> {
       if (seconds > BUDGET_SECONDS) {
         issues.push(`took ${seconds.toFixed(1)} s, over the ${BUDGET_SECONDS} s budget`);
       }
-      if (write) {
+      if (write && issues.length === 0) {
         writeNotebook(path, clean(notebook));
         const [formatted] = await formatNotebooks([path]);
         if (formatted.changed) writeNotebook(path, formatted.notebook);
