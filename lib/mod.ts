@@ -29,3 +29,4 @@ export * from "./relu.ts";
 export * from "./sequential.ts";
 export * from "./loss.ts";
 export * from "./optim.ts";
+export * from "./bits.ts";
