@@ -20,16 +20,23 @@ export function describe(value: unknown): string {
   return `${/^[AEIOU]/i.test(name) ? "an" : "a"} ${name}`;
 }
 
-/** Throws a `TypeError` unless `value` is a number. */
-export function checkNumber(name: string, value: unknown): asserts value is number {
+/**
+ * Throws a `TypeError` unless `value` is a number. `expected` describes what
+ * is allowed, so that even a value of the wrong kind is told the range.
+ */
+export function checkNumber(
+  name: string,
+  value: unknown,
+  expected = "a number",
+): asserts value is number {
   if (typeof value !== "number") {
-    throw new TypeError(`${name} must be a number, got ${describe(value)}`);
+    throw new TypeError(`${name} must be ${expected}, got ${describe(value)}`);
   }
 }
 
 /** Throws unless `value` is a number in the closed interval [lo, hi] (NaN is rejected). */
 export function checkInRange(name: string, value: unknown, lo: number, hi: number): number {
-  checkNumber(name, value);
+  checkNumber(name, value, `a number in [${lo}, ${hi}]`);
   if (!(value >= lo && value <= hi)) {
     throw new RangeError(`${name} must be in [${lo}, ${hi}], got ${value}`);
   }
@@ -38,7 +45,7 @@ export function checkInRange(name: string, value: unknown, lo: number, hi: numbe
 
 /** Throws unless `value` is a finite number strictly greater than zero. */
 export function checkPositive(name: string, value: unknown): number {
-  checkNumber(name, value);
+  checkNumber(name, value, "a finite number > 0");
   if (!(value > 0 && value < Infinity)) {
     throw new RangeError(`${name} must be a finite number > 0, got ${value}`);
   }
@@ -52,11 +59,13 @@ export function checkInteger(
   lo = 0,
   hi = Number.MAX_SAFE_INTEGER,
 ): number {
-  checkNumber(name, value);
+  const range = hi !== Number.MAX_SAFE_INTEGER
+    ? `an integer in [${lo}, ${hi}]`
+    : lo === Number.MIN_SAFE_INTEGER
+    ? "an integer"
+    : `an integer >= ${lo}`;
+  checkNumber(name, value, range);
   if (!Number.isInteger(value) || value < lo || value > hi) {
-    const range = hi === Number.MAX_SAFE_INTEGER
-      ? `an integer >= ${lo}`
-      : `an integer in [${lo}, ${hi}]`;
     throw new RangeError(`${name} must be ${range}, got ${value}`);
   }
   return value;
@@ -64,7 +73,7 @@ export function checkInteger(
 
 /** Throws unless `value` is a number in the half-open interval [lo, hi). */
 export function checkInHalfOpen(name: string, value: unknown, lo: number, hi: number): number {
-  checkNumber(name, value);
+  checkNumber(name, value, `a number in [${lo}, ${hi})`);
   if (!(value >= lo && value < hi)) {
     throw new RangeError(`${name} must be in [${lo}, ${hi}), got ${value}`);
   }
@@ -73,7 +82,7 @@ export function checkInHalfOpen(name: string, value: unknown, lo: number, hi: nu
 
 /** Throws unless `value` is a finite number ≥ 0. */
 export function checkNonNegative(name: string, value: unknown): number {
-  checkNumber(name, value);
+  checkNumber(name, value, "a finite number >= 0");
   if (!(value >= 0 && value < Infinity)) {
     throw new RangeError(`${name} must be a finite number >= 0, got ${value}`);
   }

@@ -149,10 +149,10 @@ Deno.test("`dropout()` and `Dropout` reject a bad p naming it and the allowed ra
   expect(() => dropout(x, -0.1, rng)).toThrow(new RangeError("p must be in [0, 1], got -0.1"));
   expect(() => dropout(x, NaN, rng)).toThrow(new RangeError("p must be in [0, 1], got NaN"));
   expect(() => dropout(x, "0.5" as unknown as number, rng)).toThrow(
-    new TypeError('p must be a number, got "0.5"'),
+    new TypeError('p must be a number in [0, 1], got "0.5"'),
   );
   expect(() => dropout(x, undefined as unknown as number, rng)).toThrow(
-    new TypeError("p must be a number, got undefined"),
+    new TypeError("p must be a number in [0, 1], got undefined"),
   );
   expect(() => new Dropout(Infinity, rng)).toThrow(
     new RangeError("p must be in [0, 1], got Infinity"),

@@ -94,6 +94,6 @@ Deno.test("optimizers reject bad hyperparameters and parameter lists naming them
   expect(() => new Adam(w(), { beta2: -0.1 })).toThrow(RangeError);
   expect(() => new Adam(w(), { eps: 0 })).toThrow(/eps must be a finite number > 0/);
   expect(() => new Adam(w(), { lr: "1" as unknown as number })).toThrow(
-    new TypeError('lr must be a number, got "1"'),
+    new TypeError('lr must be a finite number > 0, got "1"'),
   );
 });
