@@ -62,10 +62,11 @@ export function inKernel(): boolean {
 }
 
 /**
- * Shows a MIME bundle now, optionally under a display id so that a later call
- * with `update: true` replaces it in place. Does nothing outside Jupyter.
+ * Shows a MIME bundle (or anything displayable, such as a figure or a
+ * verdict) now, optionally under a display id so that a later call with
+ * `update: true` replaces it in place. Does nothing outside Jupyter.
  *
- * @param bundle The MIME bundle to show.
+ * @param item A MIME bundle, or an object with a {@linkcode DISPLAY} method.
  * @param options `displayId` names the output; `update` replaces an earlier one.
  * @returns A promise that settles once the kernel has sent the output.
  * @example
@@ -76,14 +77,35 @@ export function inKernel(): boolean {
  * ```
  */
 export async function show(
-  bundle: MimeBundle,
+  item: MimeBundle | Displayable,
   options: { displayId?: string; update?: boolean } = {},
 ): Promise<void> {
   const k = kernel();
   if (k === undefined) return;
+  const bundle = typeof (item as Displayable)[DISPLAY] === "function"
+    ? (item as Displayable)[DISPLAY]()
+    : item as MimeBundle;
   await k.display(bundle, {
     raw: true,
     display_id: options.displayId,
     update: options.update,
   });
+}
+
+/**
+ * Prints lines of text as a cell output. Use it instead of `console.log` in
+ * lessons: the Deno kernel sometimes files console output under the next
+ * cell, while a displayed output always stays with its own cell. Does
+ * nothing outside Jupyter.
+ *
+ * @param lines The lines to print, joined with newlines.
+ * @returns A promise that settles once the kernel has sent the output.
+ * @example
+ * ```ts
+ * import { say } from "./display.ts";
+ * await say("kept 8 of 10 values", "dropped 2");
+ * ```
+ */
+export function say(...lines: string[]): Promise<void> {
+  return show({ "text/plain": lines.join("\n") });
 }
