@@ -30,3 +30,4 @@ export * from "./sequential.ts";
 export * from "./loss.ts";
 export * from "./optim.ts";
 export * from "./bits.ts";
+export * from "./sweep.ts";
