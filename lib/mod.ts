@@ -31,3 +31,4 @@ export * from "./loss.ts";
 export * from "./optim.ts";
 export * from "./bits.ts";
 export * from "./sweep.ts";
+export * from "./spearman.ts";
