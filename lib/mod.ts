@@ -32,3 +32,4 @@ export * from "./optim.ts";
 export * from "./bits.ts";
 export * from "./sweep.ts";
 export * from "./spearman.ts";
+export * from "./mnist.ts";
