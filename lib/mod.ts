@@ -33,3 +33,4 @@ export * from "./bits.ts";
 export * from "./sweep.ts";
 export * from "./spearman.ts";
 export * from "./mnist.ts";
+export * from "./train.ts";
