@@ -34,3 +34,6 @@ export * from "./sweep.ts";
 export * from "./spearman.ts";
 export * from "./mnist.ts";
 export * from "./train.ts";
+export * from "./cost.ts";
+export * from "./inference.ts";
+export * from "./ensemble.ts";
