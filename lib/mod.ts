@@ -37,3 +37,4 @@ export * from "./train.ts";
 export * from "./cost.ts";
 export * from "./inference.ts";
 export * from "./ensemble.ts";
+export * from "./data.ts";
