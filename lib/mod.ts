@@ -38,3 +38,4 @@ export * from "./cost.ts";
 export * from "./inference.ts";
 export * from "./ensemble.ts";
 export * from "./data.ts";
+export * from "./downsample.ts";
