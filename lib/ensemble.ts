@@ -9,14 +9,8 @@ import type { Layer } from "./layer.ts";
 import { softmax } from "./loss.ts";
 import { Rng } from "./rng.ts";
 import { Tensor } from "./tensor.ts";
-import {
-  type Dataset,
-  type EpochRecord,
-  fit,
-  type FitOptions,
-  type Optimizer,
-  predict,
-} from "./train.ts";
+import { type Dataset, predict } from "./evaluate.ts";
+import { type EpochRecord, fit, type FitOptions, type Optimizer } from "./train.ts";
 
 /**
  * A bootstrap sample: as many rows as `data`, drawn with replacement.

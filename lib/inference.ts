@@ -14,7 +14,7 @@
 import { checkInteger } from "./_check.ts";
 import type { Layer } from "./layer.ts";
 import { softmax } from "./loss.ts";
-import { predict } from "./train.ts";
+import { predict } from "./evaluate.ts";
 import type { Tensor } from "./tensor.ts";
 
 /**

@@ -33,6 +33,7 @@ export * from "./bits.ts";
 export * from "./sweep.ts";
 export * from "./spearman.ts";
 export * from "./mnist.ts";
+export * from "./evaluate.ts";
 export * from "./train.ts";
 export * from "./cost.ts";
 export * from "./inference.ts";

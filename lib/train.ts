@@ -10,28 +10,23 @@
  */
 import { checkInteger, describe } from "./_check.ts";
 import { show } from "./display.ts";
-import type { Layer } from "./layer.ts";
-import { meanSquaredError, softmaxCrossEntropy } from "./loss.ts";
+import {
+  checkDataset,
+  type Dataset,
+  evaluate,
+  type LossKind,
+  lossOf,
+  type Model,
+} from "./evaluate.ts";
 import { Rng } from "./rng.ts";
-import { argmaxRows, Tensor } from "./tensor.ts";
+import { Tensor } from "./tensor.ts";
 
-/** A labelled set: `y` holds class labels (cross-entropy) or target rows (mean squared error). */
-export interface Dataset {
-  readonly x: Tensor;
-  readonly y: Int32Array | Tensor;
-}
 
 /** Anything with `step()` and `zeroGrad()`, such as `SGD` and `Adam`. */
 export interface Optimizer {
   step(): void;
   zeroGrad(): void;
 }
-
-/** A model that can switch modes: a `Sequential`, or any layer with `training`. */
-export type Model = Layer;
-
-/** The two losses the course trains with. */
-export type LossKind = "cross-entropy" | "mse";
 
 /** What one epoch measured, in evaluation mode. */
 export interface EpochRecord {
@@ -61,44 +56,13 @@ export interface FitOptions {
   seed: number;
   /** Optional held-out set, measured after every epoch. */
   test?: Dataset;
+  /** Measure every this many epochs (default 1); the last epoch is always measured. */
+  evaluateEvery?: number;
   /** Show a progress line that updates in place in Jupyter (default true; silent elsewhere). */
   progress?: boolean;
 }
 
 let progressCount = 0;
-
-/**
- * Computes a loss and its gradient for one batch.
- */
-function lossOf(kind: LossKind, yHat: Tensor, y: Int32Array | Tensor) {
-  if (kind === "cross-entropy") {
-    const { loss, dLogits } = softmaxCrossEntropy(yHat, y as Int32Array);
-    return { loss, dYHat: dLogits };
-  }
-  return meanSquaredError(yHat, y as Tensor);
-}
-
-function checkDataset(name: string, data: Dataset, kind: LossKind): void {
-  if (!(data?.x instanceof Tensor)) {
-    throw new TypeError(`${name}.x must be a Tensor, got ${describe(data?.x)}`);
-  }
-  if (data.x.rows === 0) throw new RangeError(`${name} must hold at least one example, got 0`);
-  const labels = kind === "cross-entropy";
-  if (labels && !(data.y instanceof Int32Array)) {
-    throw new TypeError(
-      `${name}.y must be an Int32Array of labels for "cross-entropy", got ${describe(data.y)}`,
-    );
-  }
-  if (!labels && !(data.y instanceof Tensor)) {
-    throw new TypeError(`${name}.y must be a Tensor of targets for "mse", got ${describe(data.y)}`);
-  }
-  const rows = data.y instanceof Tensor ? data.y.rows : data.y.length;
-  if (rows !== data.x.rows) {
-    throw new RangeError(
-      `${name}.x and ${name}.y must have as many rows, got ${data.x.rows} and ${rows}`,
-    );
-  }
-}
 
 /** Copies rows `order[start..end)` of a set into reusable batch buffers. */
 function gather(
@@ -130,12 +94,67 @@ function batchBuffers(data: Dataset, rows: number) {
 }
 
 /**
+ * Prepares one pass over the training set and returns it as a function: each
+ * call shuffles (with a generator seeded once, here), then runs forward,
+ * loss, backward and an optimizer step per mini-batch, with the model in
+ * training mode. `fit` is a loop of these plus measurements; benchmarks and
+ * lessons with their own loop can call it directly.
+ *
+ * @param model The network.
+ * @param train The training set.
+ * @param options Optimizer, loss, batch size and shuffling seed.
+ * @returns A function that trains for one epoch.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { epochRunner, Linear, Rng, SGD, Tensor } from "./mod.ts";
+ * const model = new Linear(1, 1, new Rng(0));
+ * const data = { x: Tensor.fromRows([[0], [1]]), y: Tensor.fromRows([[1], [3]]) };
+ * const optimizer = new SGD(model.parameters(), { lr: 0.1 });
+ * const runEpoch = epochRunner(model, data, { optimizer, loss: "mse", batchSize: 2, seed: 1 });
+ * for (let i = 0; i < 300; i++) runEpoch();
+ * expect(model.forward(Tensor.fromRows([[2]])).data[0]).toBeCloseTo(5, 2);
+ * ```
+ */
+export function epochRunner(
+  model: Model,
+  train: Dataset,
+  options: { optimizer: Optimizer; loss: LossKind; batchSize: number; seed: number },
+): () => void {
+  const { optimizer, loss } = options;
+  if (loss !== "cross-entropy" && loss !== "mse") {
+    throw new RangeError(`loss must be "cross-entropy" or "mse", got ${describe(loss)}`);
+  }
+  checkDataset("train", train, loss);
+  const batchSize = checkInteger("batchSize", options.batchSize, 1);
+  if (typeof optimizer?.step !== "function" || typeof optimizer?.zeroGrad !== "function") {
+    throw new TypeError(`optimizer must have step() and zeroGrad(), got ${describe(optimizer)}`);
+  }
+  const rng = new Rng(options.seed);
+  const n = train.x.rows;
+  const full = batchBuffers(train, Math.min(batchSize, n));
+  const rest = n % batchSize === 0 || n < batchSize ? full : batchBuffers(train, n % batchSize);
+  return () => {
+    const order = rng.permutation(n);
+    model.training = true;
+    for (let start = 0; start < n; start += batchSize) {
+      const batch = n - start >= full.x.rows ? full : rest;
+      gather(train, order, start, batch.x, batch.y);
+      optimizer.zeroGrad();
+      const { dYHat } = lossOf(loss, model.forward(batch.x), batch.y);
+      model.backward(dYHat);
+      optimizer.step();
+    }
+  };
+}
+
+/**
  * Trains a model with mini-batches and returns what every epoch measured.
  *
  * @param model The network; it is left in evaluation mode.
  * @param train The training set.
  * @param options Optimizer, loss, epochs, batch size, shuffling seed, optional held-out set.
- * @returns One {@linkcode EpochRecord} per epoch (a promise: progress is shown between epochs).
+ * @returns One {@linkcode EpochRecord} per measured epoch (a promise: progress is shown between epochs).
  * @example
  * ```ts
  * import { expect } from "expect";
@@ -155,34 +174,20 @@ export async function fit(
   train: Dataset,
   options: FitOptions,
 ): Promise<EpochRecord[]> {
-  const { optimizer, loss, test, progress = true } = options;
+  const { optimizer, loss, test, batchSize, progress = true } = options;
   if (loss !== "cross-entropy" && loss !== "mse") {
     throw new RangeError(`loss must be "cross-entropy" or "mse", got ${describe(loss)}`);
   }
   checkDataset("train", train, loss);
   if (test !== undefined) checkDataset("test", test, loss);
   const epochs = checkInteger("epochs", options.epochs, 1);
-  const batchSize = checkInteger("batchSize", options.batchSize, 1);
-  if (typeof optimizer?.step !== "function" || typeof optimizer?.zeroGrad !== "function") {
-    throw new TypeError(`optimizer must have step() and zeroGrad(), got ${describe(optimizer)}`);
-  }
-  const rng = new Rng(options.seed);
-  const n = train.x.rows;
-  const full = batchBuffers(train, Math.min(batchSize, n));
-  const rest = n % batchSize === 0 || n < batchSize ? full : batchBuffers(train, n % batchSize);
+  const evaluateEvery = checkInteger("evaluateEvery", options.evaluateEvery ?? 1, 1);
+  const runEpoch = epochRunner(model, train, { optimizer, loss, batchSize, seed: options.seed });
   const displayId = `course-fit-${++progressCount}`;
   const history: EpochRecord[] = [];
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    const order = rng.permutation(n);
-    model.training = true;
-    for (let start = 0; start < n; start += batchSize) {
-      const batch = n - start >= full.x.rows ? full : rest;
-      gather(train, order, start, batch.x, batch.y);
-      optimizer.zeroGrad();
-      const { dYHat } = lossOf(loss, model.forward(batch.x), batch.y);
-      model.backward(dYHat);
-      optimizer.step();
-    }
+    runEpoch();
+    if (epoch % evaluateEvery !== 0 && epoch !== epochs) continue;
     const onTrain = evaluate(model, train, loss);
     const onTest = test ? evaluate(model, test, loss) : { loss: NaN, accuracy: NaN };
     const record = {
@@ -195,7 +200,10 @@ export async function fit(
     history.push(record);
     // Awaiting the display lets Jupyter draw the line while training goes on.
     if (progress) {
-      await show({ "text/plain": describeEpoch(record, epochs) }, { displayId, update: epoch > 1 });
+      await show({ "text/plain": describeEpoch(record, epochs) }, {
+        displayId,
+        update: history.length > 1,
+      });
     }
   }
   model.training = false;
@@ -210,102 +218,4 @@ function describeEpoch(r: EpochRecord, epochs: number): string {
     parts.push(`held-out accuracy ${(100 * r.testAccuracy).toFixed(1)}%`);
   }
   return parts.join(" · ");
-}
-
-/** Rows per forward pass when evaluating, to bound memory on large sets. */
-const CHUNK = 1000;
-
-/**
- * Runs the model in evaluation mode over `x` in chunks and returns its outputs.
- *
- * @param model The network; its mode is restored afterwards.
- * @param x The inputs, one example per row.
- * @returns The outputs (logits for a classifier), one row per example.
- * @example
- * ```ts
- * import { expect } from "expect";
- * import { Linear, predict, Rng, Tensor } from "./mod.ts";
- * const model = new Linear(3, 2, new Rng(0));
- * expect(predict(model, Tensor.zeros(5, 3)).shape).toBe("5×2");
- * ```
- */
-export function predict(model: Model, x: Tensor): Tensor {
-  if (!(x instanceof Tensor)) throw new TypeError(`x must be a Tensor, got ${describe(x)}`);
-  if (x.rows === 0) throw new RangeError("x must hold at least one example, got 0 rows");
-  const wasTraining = model.training;
-  model.training = false;
-  try {
-    if (x.rows <= CHUNK) return model.forward(x);
-    let out: Tensor | undefined;
-    for (let start = 0; start < x.rows; start += CHUNK) {
-      const rows = Math.min(CHUNK, x.rows - start);
-      const part = new Tensor(
-        rows,
-        x.cols,
-        x.data.subarray(start * x.cols, (start + rows) * x.cols),
-      );
-      const y = model.forward(part);
-      out ??= new Tensor(x.rows, y.cols);
-      out.data.set(y.data, start * y.cols);
-    }
-    return out!;
-  } finally {
-    model.training = wasTraining;
-  }
-}
-
-/**
- * Measures a model on a data set in evaluation mode.
- *
- * @param model The network; its mode is restored afterwards.
- * @param data The set to measure on.
- * @param loss `"cross-entropy"` or `"mse"`.
- * @returns The mean loss, and the accuracy for `"cross-entropy"` (NaN for `"mse"`).
- * @example
- * ```ts
- * import { expect } from "expect";
- * import { evaluate, Linear, Rng, Tensor } from "./mod.ts";
- * const model = new Linear(2, 3, new Rng(0));
- * const { accuracy } = evaluate(model, { x: Tensor.zeros(4, 2), y: new Int32Array(4) }, "cross-entropy");
- * expect(accuracy === 0 || accuracy === 1).toBe(true); // all four rows are the same
- * ```
- */
-export function evaluate(
-  model: Model,
-  data: Dataset,
-  loss: LossKind,
-): { loss: number; accuracy: number } {
-  if (loss !== "cross-entropy" && loss !== "mse") {
-    throw new RangeError(`loss must be "cross-entropy" or "mse", got ${describe(loss)}`);
-  }
-  checkDataset("data", data, loss);
-  const yHat = predict(model, data.x);
-  const value = lossOf(loss, yHat, data.y).loss;
-  if (loss === "mse") return { loss: value, accuracy: NaN };
-  return { loss: value, accuracy: accuracy(yHat, data.y as Int32Array) };
-}
-
-/**
- * The fraction of rows whose largest output is at the true label.
- *
- * @param logits One row of scores per example.
- * @param labels The true class of each row.
- * @returns A number in [0, 1].
- * @example
- * ```ts
- * import { expect } from "expect";
- * import { accuracy, Tensor } from "./mod.ts";
- * expect(accuracy(Tensor.fromRows([[0, 1], [3, 2]]), new Int32Array([1, 1]))).toBe(0.5);
- * ```
- */
-export function accuracy(logits: Tensor, labels: Int32Array): number {
-  if (labels.length !== logits.rows) {
-    throw new RangeError(
-      `labels must have one entry per row (${logits.rows}), got ${labels.length}`,
-    );
-  }
-  const guess = argmaxRows(logits);
-  let right = 0;
-  for (let i = 0; i < guess.length; i++) if (guess[i] === labels[i]) right++;
-  return right / guess.length;
 }

@@ -7,7 +7,8 @@ import { ReLU } from "./relu.ts";
 import { Rng } from "./rng.ts";
 import { Sequential } from "./sequential.ts";
 import { Tensor } from "./tensor.ts";
-import { accuracy, evaluate, fit, predict } from "./train.ts";
+import { accuracy, evaluate, predict } from "./evaluate.ts";
+import { fit } from "./train.ts";
 
 function digitNet(seed: number) {
   const rng = new Rng(seed);
