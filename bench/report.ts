@@ -15,6 +15,7 @@ import {
   tfjsDropout,
   tfjsMatmul,
 } from "./_kernels.ts";
+import { BATCH, EPOCH_EXAMPLES, trainEpoch } from "./_epoch.ts";
 
 /** The kernel rows; `bench/report.ts` prints them, other reports may add rows. */
 export function kernelRows(): BenchRow[] {
@@ -38,4 +39,26 @@ export function kernelRows(): BenchRow[] {
   ];
 }
 
-if (import.meta.main) printTable(kernelRows());
+/** Peak resident memory of this process so far (Linux VmHWM), else the current RSS, in MiB. */
+function peakMiB(): number {
+  try {
+    const kb = Deno.readTextFileSync("/proc/self/status").match(/VmHWM:\s+(\d+) kB/)?.[1];
+    if (kb) return Number(kb) / 1024;
+  } catch { /* not Linux: fall back to the current RSS */ }
+  return Deno.memoryUsage().rss / 2 ** 20;
+}
+
+/** The training-epoch row (claim S4-9's network, see `_epoch.ts`). */
+export function epochRow(): BenchRow {
+  const ms = medianMs(trainEpoch, { warmup: 1, runs: 3, minMs: 0 });
+  return {
+    kernel: `one epoch, S4-9 net, ${EPOCH_EXAMPLES} digits, batch ${BATCH}`,
+    ms,
+    rate: `${Math.round(EPOCH_EXAMPLES / (ms / 1000))} samples/s, peak RSS ${
+      peakMiB().toFixed(0)
+    } MiB`,
+    target: "≤ 6 s, < 500 MB",
+  };
+}
+
+if (import.meta.main) printTable([...kernelRows(), epochRow()]);
