@@ -9,14 +9,13 @@
  */
 import {
   Dropout,
+  epochRunner,
   Linear,
   loadDigits,
   ReLU,
   Rng,
   Sequential,
   SGD,
-  softmaxCrossEntropy,
-  Tensor,
 } from "../lib/mod.ts";
 
 /** Training examples per epoch. */
@@ -36,30 +35,15 @@ const model = new Sequential(
   new Linear(128, 10, rng.fork(5)),
 );
 const optimizer = new SGD(model.parameters(), { lr: 0.05, momentum: 0.9 });
-const shuffle = rng.fork(6);
-const x = new Tensor(BATCH, 784), y = new Int32Array(BATCH);
 
 /**
- * One epoch: a seeded shuffle, then per batch of 64 (the last 8000 mod 64 = 0
- * rows need no short batch) gather, forward, loss, backward and an SGD step,
- * with the model in training mode. The same loop `fit()` runs, without its
- * evaluation pass.
+ * One epoch, exactly the loop `fit()` runs (its `epochRunner`) without the
+ * evaluation pass: a seeded shuffle, then per batch of 64 gather, forward,
+ * cross-entropy, backward and an SGD step, in training mode.
  */
-export function trainEpoch(): number {
-  const order = shuffle.permutation(EPOCH_EXAMPLES);
-  model.train();
-  let total = 0;
-  for (let start = 0; start < EPOCH_EXAMPLES; start += BATCH) {
-    for (let i = 0; i < BATCH; i++) {
-      const r = order[start + i];
-      x.data.set(train.x.data.subarray(r * 784, (r + 1) * 784), i * 784);
-      y[i] = train.y[r];
-    }
-    optimizer.zeroGrad();
-    const { loss, dLogits } = softmaxCrossEntropy(model.forward(x), y);
-    model.backward(dLogits);
-    optimizer.step();
-    total += loss;
-  }
-  return total / (EPOCH_EXAMPLES / BATCH);
-}
+export const trainEpoch: () => void = epochRunner(model, train, {
+  optimizer,
+  loss: "cross-entropy",
+  batchSize: BATCH,
+  seed: 6,
+});
