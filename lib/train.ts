@@ -21,7 +21,6 @@ import {
 import { Rng } from "./rng.ts";
 import { Tensor } from "./tensor.ts";
 
-
 /** Anything with `step()` and `zeroGrad()`, such as `SGD` and `Adam`. */
 export interface Optimizer {
   step(): void;
