@@ -17,6 +17,7 @@ import {
   Sequential,
   SGD,
 } from "../lib/mod.ts";
+import { medianMs } from "./_table.ts";
 
 /** Training examples per epoch. */
 export const EPOCH_EXAMPLES = 8000;
@@ -47,3 +48,19 @@ export const trainEpoch: () => void = epochRunner(model, train, {
   batchSize: BATCH,
   seed: 6,
 });
+
+/** Peak resident memory of this process so far (Linux VmHWM), else the current RSS, in MiB. */
+function peakMiB(): number {
+  try {
+    const kb = Deno.readTextFileSync("/proc/self/status").match(/VmHWM:\s+(\d+) kB/)?.[1];
+    if (kb) return Number(kb) / 1024;
+  } catch { /* not Linux: fall back to the current RSS */ }
+  return Deno.memoryUsage().rss / 2 ** 20;
+}
+
+// `deno run -A bench/_epoch.ts` prints { ms, peakMiB, examples, batch } as JSON: run on its own, the
+// process's peak memory is that of loading the digits and training, nothing else.
+if (import.meta.main) {
+  const ms = medianMs(trainEpoch, { warmup: 1, runs: 3, minMs: 0 });
+  console.log(JSON.stringify({ ms, peakMiB: peakMiB(), examples: EPOCH_EXAMPLES, batch: BATCH }));
+}
