@@ -40,3 +40,5 @@ export * from "./inference.ts";
 export * from "./ensemble.ts";
 export * from "./data.ts";
 export * from "./downsample.ts";
+export * from "./units.ts";
+export * from "./penalty.ts";
