@@ -41,7 +41,11 @@ function checkNoAlias(out: Tensor, a: Tensor, b: Tensor): void {
  * loaded once serves both) and four k at a time (each out value is loaded and
  * stored once per four multiply-adds). The sums of four products are formed in
  * float64 before the float32 store, so this is at least as accurate as the
- * reference loop. About 2.5× faster than `matmulReference` here.
+ * reference loop. About 2.5× faster than `matmulReference` here on dense
+ * inputs. Blocks of a that are all zero are skipped, which makes the
+ * products of sparse inputs (blank pixels, dropped or inactive units) up to
+ * about 2.5× faster still; the result then differs from the reference only
+ * where b holds ±∞ or NaN (0 · ∞ is NaN, a skipped block adds 0).
  */
 function kernel(
   a: Float32Array,
@@ -63,6 +67,13 @@ function kernel(
       const p0 = r0 + k * sK, p1 = r1 + k * sK;
       const a0 = a[p0], a1 = a[p0 + sK], a2 = a[p0 + 2 * sK], a3 = a[p0 + 3 * sK];
       const e0 = a[p1], e1 = a[p1 + sK], e2 = a[p1 + 2 * sK], e3 = a[p1 + 3 * sK];
+      // A block of zeros adds nothing: digit images are mostly blank, and so are
+      // activations after ReLU and dropout. (It would add NaN if b held ±∞ or NaN.)
+      if (
+        a0 === 0 && a1 === 0 && a2 === 0 && a3 === 0 && e0 === 0 && e1 === 0 && e2 === 0 && e3 === 0
+      ) {
+        continue;
+      }
       const b0 = k * N, b1 = b0 + N, b2 = b1 + N, b3 = b2 + N;
       for (let j = 0; j < N; j++) {
         const x0 = b[b0 + j], x1 = b[b1 + j], x2 = b[b2 + j], x3 = b[b3 + j];

@@ -74,3 +74,17 @@ Deno.test("matmul kernels reject mismatched shapes, bad `out` and aliasing", () 
     new TypeError("a must be a Tensor, got an Object"),
   );
 });
+
+Deno.test("`matmul()` and `matmulTransA()` skip zero blocks without changing the result", () => {
+  const rng = new Rng(9);
+  for (const [m, k, n] of SHAPES) {
+    // Mostly zeros, like blank pixels or dropped units, with a few values scattered.
+    const a = randn(m, k, rng), b = randn(k, n, rng);
+    a.data.forEach((_, i) => {
+      if (rng.uniform() < 0.8) a.data[i] = 0;
+    });
+    const ref = matmulReference(a, b);
+    expect(maxDiff(matmul(a, b), ref)).toBeLessThan(1e-6 * k);
+    expect(maxDiff(matmulTransA(transpose(a), b), ref)).toBeLessThan(1e-6 * k);
+  }
+});
