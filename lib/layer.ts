@@ -27,8 +27,12 @@ export interface Layer {
   training: boolean;
   /** Computes the layer's output for the batch `x`. */
   forward(x: Tensor): Tensor;
-  /** Given dLoss/dOutput, returns dLoss/dInput and accumulates parameter gradients. */
-  backward(dOut: Tensor): Tensor;
+  /**
+   * Given dLoss/dOutput, returns dLoss/dInput and accumulates parameter gradients.
+   * With `inputGrad` false the caller does not need dLoss/dInput (the input is
+   * the data), so a layer may skip that product and return an empty rows × 0 tensor.
+   */
+  backward(dOut: Tensor, inputGrad?: boolean): Tensor;
   /** The trainable parameters (empty for ReLU and Dropout). */
   parameters(): Parameter[];
 }

@@ -100,14 +100,15 @@ export class Linear implements Layer {
    * Gradients accumulate until the optimizer's `zeroGrad()`.
    *
    * @param dOut The gradient with respect to the last output, rows × outFeatures.
-   * @returns dX, rows × inFeatures.
+   * @param inputGrad `false` skips dX (a network's first layer: nobody needs it). Default `true`.
+   * @returns dX, rows × inFeatures (rows × 0 when `inputGrad` is false).
    */
-  backward(dOut: Tensor): Tensor {
+  backward(dOut: Tensor, inputGrad = true): Tensor {
     checkDOut("Linear", this.#y, dOut);
     const x = this.#x!;
     accumulate(this.W.grad, matmulTransA(x, dOut));
     accumulate(this.b.grad, colSums(dOut));
-    return matmulTransB(dOut, this.W.value);
+    return inputGrad ? matmulTransB(dOut, this.W.value) : new Tensor(dOut.rows, 0);
   }
 
   /** @returns `[W, b]`. */

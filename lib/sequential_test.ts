@@ -65,3 +65,20 @@ Deno.test("`Sequential` rejects non-layers and a non-boolean training flag", () 
   }).toThrow(new TypeError('training must be a boolean, got "yes"'));
   expect(() => makeModel().forward(Tensor.zeros(0, 4))).toThrow(/x must have at least one row/);
 });
+
+Deno.test("`Sequential.backward(dOut, false)` skips the input gradient but not the weight gradients", () => {
+  const build = () => {
+    const rng = new Rng(3);
+    return new Sequential(new Linear(5, 4, rng.fork(1)), new ReLU(), new Linear(4, 2, rng.fork(2)));
+  };
+  const x = Tensor.fromRows([[1, -2, 0.5, 3, -1], [0.5, 1, -1, 2, 0]]);
+  const dOut = Tensor.fromRows([[1, -1], [0.5, 2]]);
+  const a = build(), b = build();
+  a.forward(x);
+  b.forward(x);
+  const dX = a.backward(dOut);
+  const skipped = b.backward(dOut, false);
+  expect(dX.shape).toBe("2×5");
+  expect(skipped.shape).toBe("2×0");
+  a.parameters().forEach((p, i) => expect(b.parameters()[i].grad.data).toEqual(p.grad.data));
+});

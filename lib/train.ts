@@ -141,7 +141,7 @@ export function epochRunner(
       gather(train, order, start, batch.x, batch.y);
       optimizer.zeroGrad();
       const { dYHat } = lossOf(loss, model.forward(batch.x), batch.y);
-      model.backward(dYHat);
+      model.backward(dYHat, false); // the input is data: no dX needed
       optimizer.step();
     }
   };
