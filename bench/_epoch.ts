@@ -7,16 +7,7 @@
  *
  * @module
  */
-import {
-  Dropout,
-  epochRunner,
-  Linear,
-  loadDigits,
-  ReLU,
-  Rng,
-  Sequential,
-  SGD,
-} from "../lib/mod.ts";
+import { epochRunner, loadDigits, mlp, SGD } from "../lib/mod.ts";
 import { medianMs } from "./_table.ts";
 
 /** Training examples per epoch. */
@@ -25,16 +16,7 @@ export const EPOCH_EXAMPLES = 8000;
 export const BATCH = 64;
 
 const { train } = loadDigits({ trainSize: EPOCH_EXAMPLES, testSize: 1, seed: 0 });
-const rng = new Rng(1);
-const model = new Sequential(
-  new Linear(784, 256, rng.fork(1)),
-  new ReLU(),
-  new Dropout(0.5, rng.fork(2)),
-  new Linear(256, 128, rng.fork(3)),
-  new ReLU(),
-  new Dropout(0.3, rng.fork(4)),
-  new Linear(128, 10, rng.fork(5)),
-);
+const model = mlp([784, 256, 128, 10], { seed: 1, dropout: [0.5, 0.3] });
 const optimizer = new SGD(model.parameters(), { lr: 0.05, momentum: 0.9 });
 
 /**

@@ -1,23 +1,8 @@
 import { expect } from "expect";
 import { countMultiplyAdds, countParameters } from "./cost.ts";
-import { Dropout } from "./dropout.ts";
-import { Linear } from "./linear.ts";
-import { ReLU } from "./relu.ts";
-import { Rng } from "./rng.ts";
-import { Sequential } from "./sequential.ts";
+import { mlp } from "./mlp.ts";
 
-function sourcesNet(seed: number) {
-  const rng = new Rng(seed);
-  return new Sequential(
-    new Linear(784, 256, rng.fork(1)),
-    new ReLU(),
-    new Dropout(0.5, rng.fork(2)),
-    new Linear(256, 128, rng.fork(3)),
-    new ReLU(),
-    new Dropout(0.3, rng.fork(4)),
-    new Linear(128, 10, rng.fork(5)),
-  );
-}
+const sourcesNet = (seed: number) => mlp([784, 256, 128, 10], { seed, dropout: [0.5, 0.3] });
 
 Deno.test("the sources' 784-256-128-10 network: parameters and multiply-adds", () => {
   const model = sourcesNet(1);

@@ -42,3 +42,4 @@ export * from "./data.ts";
 export * from "./downsample.ts";
 export * from "./units.ts";
 export * from "./penalty.ts";
+export * from "./mlp.ts";
