@@ -1,0 +1,56 @@
+import { expect } from "expect";
+import { renderNotebook, renderOutput } from "./notebook.ts";
+
+const svg = '<svg xmlns="http://www.w3.org/2000/svg"><g aria-label="dot"></g></svg>';
+
+Deno.test("renderOutput() prefers HTML, then SVG, then Markdown, then plain text", () => {
+  const bundle = { "text/html": "<b>h</b>", "image/svg+xml": svg, "text/plain": "t" };
+  expect(renderOutput({ output_type: "display_data", data: bundle }))
+    .toBe('<div class="output html"><b>h</b></div>');
+  expect(renderOutput({ output_type: "execute_result", data: { "image/svg+xml": svg } }))
+    .toBe(`<div class="output svg">${svg}</div>`);
+  expect(renderOutput({ output_type: "display_data", data: { "text/markdown": "**v**" } }))
+    .toContain("<strong>v</strong>");
+  expect(renderOutput({ output_type: "execute_result", data: { "text/plain": ["1 <", " 2"] } }))
+    .toBe('<pre class="output text">1 &lt; 2</pre>');
+});
+
+Deno.test("renderOutput() shows errors without terminal colour codes", () => {
+  const html = renderOutput({
+    output_type: "error",
+    ename: "RangeError",
+    evalue: "p",
+    traceback: ["\u001b[31mRangeError\u001b[0m: p must be in [0, 1]"],
+  });
+  expect(html).toBe('<pre class="output error">RangeError: p must be in [0, 1]</pre>');
+});
+
+Deno.test("renderNotebook() numbers code cells among code cells and notices Plotly charts", () => {
+  const nb = {
+    cells: [
+      { id: "t", cell_type: "markdown", source: ["# Lesson 9 · Tests\n", "\n", "One. Two."] },
+      { id: "c1", cell_type: "code", source: "1", outputs: [] },
+      { id: "m", cell_type: "markdown", source: "## Part" },
+      {
+        id: "c2",
+        cell_type: "code",
+        source: "chart",
+        outputs: [{
+          output_type: "execute_result",
+          data: {
+            "application/vnd.plotly.v1+json": {},
+            "text/html": '<div class="course-plotly">',
+          },
+        }],
+      },
+    ],
+  };
+  const page = renderNotebook(JSON.stringify(nb), "fallback");
+  expect(page.title).toBe("Lesson 9 · Tests");
+  expect(page.summary).toBe("One.");
+  expect(page.hasPlotly).toBe(true);
+  expect(page.body).toContain('<a class="prompt" href="#cell-c2">In&nbsp;[2]:</a>');
+  expect(page.body).toContain('<section class="cell markdown" id="cell-m">');
+  const plain = renderNotebook(JSON.stringify({ cells: [] }), "fallback");
+  expect([plain.title, plain.hasPlotly]).toEqual(["fallback", false]);
+});
