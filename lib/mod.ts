@@ -23,6 +23,7 @@ export type * from "./layer.ts";
 export * from "./display.ts";
 export * from "./plot.ts";
 export * from "./claims.ts";
+export * from "./claims_table.ts";
 export * from "./masks.ts";
 export * from "./linear.ts";
 export * from "./relu.ts";
