@@ -44,3 +44,4 @@ export * from "./downsample.ts";
 export * from "./units.ts";
 export * from "./penalty.ts";
 export * from "./mlp.ts";
+export * from "./thinned.ts";
