@@ -67,6 +67,22 @@ async function countCharts(page: Page): Promise<{ drawn: number; total: number }
   return await count();
 }
 
+/** Links on the page to files of the site that the server does not have. */
+async function brokenLinks(page: Page, baseUrl: string): Promise<string[]> {
+  const hrefs = await page.$$eval(
+    "a[href]",
+    (as) => as.map((a) => (a as unknown as { href: string }).href),
+  );
+  const files = new Set(hrefs.filter((h) => h.startsWith(baseUrl)).map((h) => h.split("#")[0]));
+  const broken: string[] = [];
+  for (const file of files) {
+    const response = await fetch(file);
+    await response.body?.cancel();
+    if (!response.ok) broken.push(file.slice(baseUrl.length));
+  }
+  return broken;
+}
+
 /**
  * Checks every page of the site.
  *
@@ -104,6 +120,7 @@ export async function checkSite(
     if (charts.drawn < charts.total) {
       problems.push(`${charts.total - charts.drawn} of ${charts.total} Plotly charts not drawn`);
     }
+    for (const href of await brokenLinks(page, baseUrl)) problems.push(`broken link: ${href}`);
     let screenshot: string | undefined;
     if (name === "index.html") {
       const links = await page.$$eval(

@@ -4,7 +4,8 @@
  * source, and their stored outputs as Jupyter would show them.
  *
  * Every cell becomes a `<section id="cell-…">` named after its nbformat id,
- * so the claims table can link to the cell that checks a claim.
+ * so the claims table can link to the cell that checks a claim. Links from
+ * one lesson to another (`03-masking.ipynb`) are pointed at the other's page.
  *
  * @module
  */
@@ -145,5 +146,8 @@ export function renderNotebook(json: string, fallbackTitle: string): RenderedNot
       `<pre><code class="language-ts">${highlight(joined(cell.source))}</code></pre></div>\n` +
       (outputHtml ? `<div class="outputs">\n${outputHtml}\n</div>\n` : "") + `</section>`;
   });
-  return { title, summary, body: parts.filter((p) => p !== "").join("\n"), hasPlotly };
+  // Links between lessons (`04-scale-mismatch.ipynb#…`) point at their pages on the site.
+  const body = parts.filter((p) => p !== "").join("\n")
+    .replace(/href="([\w.-]+)\.ipynb(#[^"]*)?"/g, 'href="$1.html$2"');
+  return { title, summary, body, hasPlotly };
 }

@@ -30,7 +30,11 @@ Deno.test("renderNotebook() numbers code cells among code cells and notices Plot
     cells: [
       { id: "t", cell_type: "markdown", source: ["# Lesson 9 · Tests\n", "\n", "One. Two."] },
       { id: "c1", cell_type: "code", source: "1", outputs: [] },
-      { id: "m", cell_type: "markdown", source: "## Part" },
+      {
+        id: "m",
+        cell_type: "markdown",
+        source: "## Part\n\nSee [masking](03-masking.ipynb#cell-x).",
+      },
       {
         id: "c2",
         cell_type: "code",
@@ -51,6 +55,7 @@ Deno.test("renderNotebook() numbers code cells among code cells and notices Plot
   expect(page.hasPlotly).toBe(true);
   expect(page.body).toContain('<a class="prompt" href="#cell-c2">In&nbsp;[2]:</a>');
   expect(page.body).toContain('<section class="cell markdown" id="cell-m">');
+  expect(page.body).toContain('<a href="03-masking.html#cell-x">masking</a>');
   const plain = renderNotebook(JSON.stringify({ cells: [] }), "fallback");
   expect([plain.title, plain.hasPlotly]).toEqual(["fallback", false]);
 });
