@@ -15,6 +15,15 @@ Deno.test("renderOutput() prefers HTML, then SVG, then Markdown, then plain text
     .toBe('<pre class="output text">1 &lt; 2</pre>');
 });
 
+Deno.test("renderOutput() marks a claim's verdict with its class", () => {
+  const data = {
+    "application/vnd.dropout-course.claim+json": { id: "S2-2", verdict: "wrong as stated" },
+    "text/markdown": "**claim S2-2 — wrong as stated.**",
+  };
+  expect(renderOutput({ output_type: "execute_result", data }))
+    .toMatch(/^<div class="output markdown claim verdict-wrong-as-stated"><p><strong>/);
+});
+
 Deno.test("renderOutput() shows errors without terminal colour codes", () => {
   const html = renderOutput({
     output_type: "error",
