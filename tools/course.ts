@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { ensureKernelspec, jupyterEnv } from "./kernel.ts";
+import { ensureKernelspec, jupyterEnv, jupyterPython } from "./kernel.ts";
 import { lessonNotebooks, ROOT } from "../tests/_notebook.ts";
 
 async function run(command: string, args: string[], env?: Record<string, string>) {
@@ -35,11 +35,18 @@ if (await run("jupyter", ["--version"], jupyterEnv()) !== 0) {
 // Jupyter server serves plotly.js from there to the interactive charts.
 if (await run(Deno.execPath(), ["install"]) !== 0) Deno.exit(1);
 console.log(`Deno kernel registered for this project: ${ensureKernelspec()}`);
-await run("jupyter", ["trust", ...lessonNotebooks()], jupyterEnv());
+// Sign the committed notebooks as trusted, so their stored interactive charts
+// run before the cells are re-run (Debian ships no `jupyter trust` command).
+const sign = "import sys, nbformat\nfrom nbformat.sign import NotebookNotary\n" +
+  "notary = NotebookNotary()\n" +
+  "for path in sys.argv[1:]: notary.sign(nbformat.read(path, as_version=4))";
+await run(await jupyterPython(), ["-c", sign, ...lessonNotebooks()], jupyterEnv());
 const code = await run("jupyter", [
   "notebook",
   `--notebook-dir=${ROOT}`,
   "--NotebookApp.default_url=/tree/notebooks",
+  // Jupyter refuses to run as root unless told; containers often run as root.
+  ...(Deno.uid() === 0 && !Deno.args.includes("--allow-root") ? ["--allow-root"] : []),
   ...Deno.args,
 ], jupyterEnv());
 Deno.exit(code);

@@ -14,7 +14,7 @@
  */
 import { basename, join } from "node:path";
 import { formatNotebooks, writeNotebook } from "./fmt_notebooks.ts";
-import { ensureKernelspec, jupyterEnv } from "./kernel.ts";
+import { ensureKernelspec, jupyterEnv, jupyterPython } from "./kernel.ts";
 import { lessonNotebooks, ROOT } from "../tests/_notebook.ts";
 
 /** Seconds one notebook may take in Jupyter on the 2-core CI machine. */
@@ -95,22 +95,6 @@ export function problems(notebook: Notebook): string[] {
     }
   }
   return found;
-}
-
-/** The Python that has Jupyter's client libraries (a pyenv or venv python may not). */
-async function jupyterPython(): Promise<string> {
-  const candidates = [Deno.env.get("JUPYTER_PYTHON"), "python3", "/usr/bin/python3"];
-  for (const python of candidates) {
-    if (!python) continue;
-    try {
-      const probe = await new Deno.Command(python, {
-        args: ["-c", "import jupyter_client, nbformat"],
-        stderr: "null",
-      }).output();
-      if (probe.success) return python;
-    } catch { /* not installed */ }
-  }
-  throw new Error("no python3 with jupyter_client and nbformat found (install Jupyter)");
 }
 
 /**

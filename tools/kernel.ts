@@ -36,3 +36,19 @@ export function jupyterEnv(): Record<string, string> {
     NO_COLOR: "1",
   };
 }
+
+/** The Python that has Jupyter's client libraries (a pyenv or venv python may not). */
+export async function jupyterPython(): Promise<string> {
+  const candidates = [Deno.env.get("JUPYTER_PYTHON"), "python3", "/usr/bin/python3"];
+  for (const python of candidates) {
+    if (!python) continue;
+    try {
+      const probe = await new Deno.Command(python, {
+        args: ["-c", "import jupyter_client, nbformat"],
+        stderr: "null",
+      }).output();
+      if (probe.success) return python;
+    } catch { /* not installed */ }
+  }
+  throw new Error("no python3 with jupyter_client and nbformat found (install Jupyter)");
+}
