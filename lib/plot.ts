@@ -74,7 +74,7 @@ export function plot(options: Plot.PlotOptions): Figure {
     svg.setAttribute("xmlns", SVG_NS);
     svg.setAttribute("xmlns:xlink", XLINK_NS);
   }
-  const html = node.outerHTML;
+  const html = roundCoordinates(node.outerHTML);
   const isSvg = node.tagName.toLowerCase() === "svg";
   const label = describe(options);
   return {
@@ -87,6 +87,19 @@ export function plot(options: Plot.PlotOptions): Figure {
         ? { "image/svg+xml": html, "text/html": html, "text/plain": label }
         : { "text/html": html, "text/plain": label },
   };
+}
+
+/**
+ * Rounds the numbers inside attribute values (coordinates, path data,
+ * transforms) to two decimals, a hundredth of a pixel: Plot writes them with
+ * up to 16 digits, which doubles the size of a stored figure for nothing.
+ * Text between tags (tick labels, annotations) is left exactly as written.
+ */
+function roundCoordinates(markup: string): string {
+  return markup.replace(
+    /="([^"]*)"/g,
+    (_attr, value: string) => `="${value.replace(/(\d\.\d\d)\d+/g, "$1")}"`,
+  );
 }
 
 /** A short text stand-in for viewers that show no images. */
