@@ -212,15 +212,19 @@ function loaderScript(id: string, json: string): string {
   function tryNext() {
     var url = urls.shift();
     if (!url) { console.warn("plotly.js not found; charts stay static"); return; }
-    var amd = window.define;
-    window.define = undefined; // plotly.js must not register with require.js
+    // plotly.js must not register with require.js (Jupyter's page has it), or it
+    // never sets window.Plotly: hide define.amd, which its loader checks, while it
+    // loads. define itself stays, since other scripts on the page may call it.
+    var amd = window.define && window.define.amd;
+    if (amd) window.define.amd = undefined;
+    function restore() { if (amd) window.define.amd = amd; }
     var s = document.createElement("script");
     s.src = url;
     s.onload = function () {
-      window.define = amd;
+      restore();
       while (queue.length) queue.shift()();
     };
-    s.onerror = function () { window.define = amd; s.remove(); tryNext(); };
+    s.onerror = function () { restore(); s.remove(); tryNext(); };
     document.head.appendChild(s);
   }
   tryNext();

@@ -64,10 +64,12 @@ try {
     const lesson = lessonNotebooks()[0];
     const r = await checkJupyter(browser.context, lesson, join(SHOTS, "jupyter.png"));
     report(
-      r.problems.length === 0 && r.seconds !== undefined,
+      r.problems.length === 0 && r.seconds !== undefined && r.chartSeconds !== undefined,
       `Jupyter: ${r.notebook} ran in the web interface, first plot after ${
         r.seconds?.toFixed(1) ?? "—"
-      } s${r.screenshot ? ` → ${r.screenshot}` : ""}`,
+      } s, first interactive chart after ${r.chartSeconds?.toFixed(1) ?? "—"} s${
+        r.screenshot ? ` → ${r.screenshot}` : ""
+      }`,
       r.problems,
     );
   }

@@ -16,6 +16,11 @@ export interface JupyterResult {
   notebook: string;
   /** Seconds from "run all" to the first fresh plot, if one appeared. */
   seconds?: number;
+  /**
+   * Seconds from "run all" to the first interactive chart drawn by plotly.js,
+   * which the chart's script loads from the Jupyter server's `node_modules/`.
+   */
+  chartSeconds?: number;
   problems: string[];
   screenshot?: string;
 }
@@ -118,7 +123,7 @@ export async function checkJupyter(
       new WritableStream({ write: (chunk) => void log.push(chunk) }),
     ).catch(() => {});
   }
-  let seconds: number | undefined, saved: string | undefined;
+  let seconds: number | undefined, chartSeconds: number | undefined, saved: string | undefined;
   try {
     let exited = false;
     server.status.then(() => exited = true);
@@ -159,6 +164,12 @@ export async function checkJupyter(
     await page.locator(".output_area svg").first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshot });
     saved = screenshot;
+    // The offline plotly.js loader, in the learner's Jupyter: a chart must get drawn.
+    await page.locator(".output_area .js-plotly-plot .main-svg").first().waitFor({
+      state: "attached",
+      timeout: timeoutMs,
+    });
+    chartSeconds = (Date.now() - start) / 1000;
     await page.close();
   } catch (error) {
     problems.push(error instanceof Error ? error.message.split("\n")[0] : String(error));
@@ -166,7 +177,7 @@ export async function checkJupyter(
     await stop(server, base, token);
   }
   if (Deno.readTextFileSync(notebook) !== before) problems.push(`${notebook} was modified`);
-  return { notebook: basename(notebook), seconds, problems, screenshot: saved };
+  return { notebook: basename(notebook), seconds, chartSeconds, problems, screenshot: saved };
 }
 
 /** The little of the classic notebook's page API the check uses. */
