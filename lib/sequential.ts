@@ -5,7 +5,7 @@
  */
 import { describe } from "./_check.ts";
 import type { Layer, Parameter } from "./layer.ts";
-import type { Tensor } from "./tensor.ts";
+import { Tensor } from "./tensor.ts";
 
 /**
  * A chain of layers: forward runs them in order, backward in reverse.
@@ -96,8 +96,12 @@ export class Sequential implements Layer {
    * @returns The gradient with respect to the model's input (rows × 0 when skipped).
    */
   backward(dOut: Tensor, inputGrad = true): Tensor {
-    for (let i = this.layers.length - 1; i > 0; i--) dOut = this.layers[i].backward(dOut);
-    return this.layers.length ? this.layers[0].backward(dOut, inputGrad) : dOut;
+    // Without an input gradient, the layers before the first one with parameters
+    // (input dropout, say) need no backward at all, and that one needs no dX.
+    const first = inputGrad ? 0 : this.layers.findIndex((layer) => layer.parameters().length > 0);
+    if (first === -1) return new Tensor(dOut.rows, 0);
+    for (let i = this.layers.length - 1; i > first; i--) dOut = this.layers[i].backward(dOut);
+    return this.layers.length ? this.layers[first].backward(dOut, inputGrad) : dOut;
   }
 
   /** @returns Every layer's parameters, in layer order. */

@@ -82,3 +82,23 @@ Deno.test("`Sequential.backward(dOut, false)` skips the input gradient but not t
   expect(skipped.shape).toBe("2×0");
   a.parameters().forEach((p, i) => expect(b.parameters()[i].grad.data).toEqual(p.grad.data));
 });
+
+Deno.test("`Sequential.backward(dOut, false)` skips leading layers without parameters", () => {
+  const build = () => {
+    const rng = new Rng(5);
+    return new Sequential(
+      new Dropout(0.2, rng.fork(0)),
+      new Linear(5, 4, rng.fork(1)),
+      new ReLU(),
+      new Linear(4, 2, rng.fork(2)),
+    );
+  };
+  const x = Tensor.fromRows([[1, -2, 0.5, 3, -1], [0.5, 1, -1, 2, 0]]);
+  const dOut = Tensor.fromRows([[1, -1], [0.5, 2]]);
+  const a = build(), b = build();
+  a.forward(x);
+  b.forward(x);
+  expect(a.backward(dOut).shape).toBe("2×5");
+  expect(b.backward(dOut, false).shape).toBe("2×0");
+  a.parameters().forEach((p, i) => expect(b.parameters()[i].grad.data).toEqual(p.grad.data));
+});
