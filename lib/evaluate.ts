@@ -30,6 +30,9 @@ export function lossOf(kind: LossKind, yHat: Tensor, y: Int32Array | Tensor) {
 }
 
 export function checkDataset(name: string, data: Dataset, kind: LossKind): void {
+  if (kind !== "cross-entropy" && kind !== "mse") {
+    throw new RangeError(`loss must be "cross-entropy" or "mse", got ${describe(kind)}`);
+  }
   if (!(data?.x instanceof Tensor)) {
     throw new TypeError(`${name}.x must be a Tensor, got ${describe(data?.x)}`);
   }
@@ -114,9 +117,6 @@ export function evaluate(
   data: Dataset,
   loss: LossKind,
 ): { loss: number; accuracy: number } {
-  if (loss !== "cross-entropy" && loss !== "mse") {
-    throw new RangeError(`loss must be "cross-entropy" or "mse", got ${describe(loss)}`);
-  }
   checkDataset("data", data, loss);
   const yHat = predict(model, data.x);
   const value = lossOf(loss, yHat, data.y).loss;

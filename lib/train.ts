@@ -121,9 +121,6 @@ export function epochRunner(
   options: { optimizer: Optimizer; loss: LossKind; batchSize: number; seed: number },
 ): () => void {
   const { optimizer, loss } = options;
-  if (loss !== "cross-entropy" && loss !== "mse") {
-    throw new RangeError(`loss must be "cross-entropy" or "mse", got ${describe(loss)}`);
-  }
   checkDataset("train", train, loss);
   const batchSize = checkInteger("batchSize", options.batchSize, 1);
   if (typeof optimizer?.step !== "function" || typeof optimizer?.zeroGrad !== "function") {
@@ -174,14 +171,11 @@ export async function fit(
   options: FitOptions,
 ): Promise<EpochRecord[]> {
   const { optimizer, loss, test, batchSize, progress = true } = options;
-  if (loss !== "cross-entropy" && loss !== "mse") {
-    throw new RangeError(`loss must be "cross-entropy" or "mse", got ${describe(loss)}`);
-  }
-  checkDataset("train", train, loss);
+  // epochRunner checks the loss, the training set, the batch size and the optimizer.
+  const runEpoch = epochRunner(model, train, { optimizer, loss, batchSize, seed: options.seed });
   if (test !== undefined) checkDataset("test", test, loss);
   const epochs = checkInteger("epochs", options.epochs, 1);
   const evaluateEvery = checkInteger("evaluateEvery", options.evaluateEvery ?? 1, 1);
-  const runEpoch = epochRunner(model, train, { optimizer, loss, batchSize, seed: options.seed });
   const displayId = `course-fit-${++progressCount}`;
   const history: EpochRecord[] = [];
   for (let epoch = 1; epoch <= epochs; epoch++) {
