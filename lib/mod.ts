@@ -1,7 +1,16 @@
 /**
- * The course library: seeded randomness, a small float32 tensor, dropout and
- * the layers, losses and optimizers of a from-scratch neural network, plus
- * the figures and claim verdicts the lessons show.
+ * The course library, one entry for the lessons: `import { … } from "course"`.
+ *
+ * It is laid out by the course's concerns, and its imports run one way, from
+ * the notebook's side down to the toolkit:
+ *
+ * - `nn/`: the from-scratch network toolkit (tensor, matmul, dropout, layers,
+ *   losses, optimizers, training). It imports nothing from the other folders.
+ * - `data/`: real digits and small synthetic sets.
+ * - `dropout/`: what the lessons study about dropout (masks, thinned networks,
+ *   inference, ensembles, the penalty, ablation, costs).
+ * - `stats/`: the numbers that judge a claim (seeds, sweeps, tests).
+ * - `notebook/`: claims and verdicts, figures and displays.
  *
  * @example
  * ```ts
@@ -14,34 +23,8 @@
  *
  * @module
  */
-export * from "./rng.ts";
-export * from "./tensor.ts";
-export * from "./elementwise.ts";
-export * from "./matmul.ts";
-export * from "./dropout.ts";
-export type * from "./layer.ts";
-export * from "./display.ts";
-export * from "./plot.ts";
-export * from "./claims.ts";
-export * from "./claims_table.ts";
-export * from "./masks.ts";
-export * from "./linear.ts";
-export * from "./relu.ts";
-export * from "./sequential.ts";
-export * from "./loss.ts";
-export * from "./optim.ts";
-export * from "./bits.ts";
-export * from "./sweep.ts";
-export * from "./spearman.ts";
-export * from "./mnist.ts";
-export * from "./evaluate.ts";
-export * from "./train.ts";
-export * from "./cost.ts";
-export * from "./inference.ts";
-export * from "./ensemble.ts";
-export * from "./data.ts";
-export * from "./downsample.ts";
-export * from "./units.ts";
-export * from "./penalty.ts";
-export * from "./mlp.ts";
-export * from "./thinned.ts";
+export * from "./nn/mod.ts";
+export * from "./data/mod.ts";
+export * from "./dropout/mod.ts";
+export * from "./stats/mod.ts";
+export * from "./notebook/mod.ts";

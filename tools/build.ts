@@ -12,7 +12,7 @@
  */
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { claimsHtml, readClaimRows } from "../lib/claims_table.ts";
+import { claimsHtml, readClaimRows } from "../lib/notebook/claims_table.ts";
 import { lessonNotebooks, ROOT } from "../tests/_notebook.ts";
 import { escapeHtml } from "./site/html.ts";
 import { renderMarkdown } from "./site/markdown.ts";

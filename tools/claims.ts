@@ -9,7 +9,7 @@
  * @module
  */
 import { join } from "node:path";
-import { type ClaimRow, claimsMarkdown, readClaimRows } from "../lib/claims_table.ts";
+import { type ClaimRow, claimsMarkdown, readClaimRows } from "../lib/notebook/claims_table.ts";
 import { ROOT } from "../tests/_notebook.ts";
 
 const START = "<!-- claims:start -->";

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { CLAIM_MIME } from "../../lib/claims.ts";
+import { CLAIM_MIME } from "../../lib/notebook/claims.ts";
 import { highlight } from "./highlight.ts";
 import { escapeHtml, stripAnsi } from "./html.ts";
 import { renderInline, renderMarkdown } from "./markdown.ts";
@@ -82,7 +82,7 @@ export function renderOutput(output: Output): string {
     return `<div class="output svg">${text("image/svg+xml")}</div>`;
   }
   if (data["text/markdown"] !== undefined) {
-    // A claim's verdict (lib/claims.ts) is set off and coloured by its verdict.
+    // A claim's verdict (lib/notebook/claims.ts) is set off and coloured by its verdict.
     const claim = data[CLAIM_MIME] as { verdict?: string } | undefined;
     const cls = claim?.verdict ? ` claim verdict-${claim.verdict.replaceAll(" ", "-")}` : "";
     return `<div class="output markdown${cls}">${renderMarkdown(text("text/markdown"))}</div>`;

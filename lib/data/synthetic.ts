@@ -1,0 +1,74 @@
+/**
+ * Small seeded data sets for the overfitting lessons: a noisy curve to
+ * regress and interleaved spirals to classify. Each call with the same seed
+ * returns the same numbers.
+ *
+ * @module
+ */
+import { checkInteger, checkNonNegative } from "../nn/_check.ts";
+import { Rng } from "../nn/rng.ts";
+import { Tensor } from "../nn/tensor.ts";
+
+/**
+ * Points of `y = sin(2x) + noise` with x uniform in [−1.5, 1.5] and Gaussian
+ * noise of standard deviation `noise`: a curve a big network can memorise
+ * when there are only a few points.
+ *
+ * @param options `n` ≥ 1 points, `noise` ≥ 0, and `seed`.
+ * @returns `{ x, y }`, both n × 1.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { noisyCurve } from "./synthetic.ts";
+ * const { x, y } = noisyCurve({ n: 20, noise: 0, seed: 1 });
+ * expect(y.data[0]).toBeCloseTo(Math.sin(2 * x.data[0]), 6);
+ * ```
+ */
+export function noisyCurve(
+  options: { n: number; noise: number; seed: number },
+): { x: Tensor; y: Tensor } {
+  const n = checkInteger("n", options.n, 1);
+  const noise = checkNonNegative("noise", options.noise);
+  const rng = new Rng(options.seed);
+  const x = new Tensor(n, 1), y = new Tensor(n, 1);
+  for (let i = 0; i < n; i++) {
+    x.data[i] = -1.5 + 3 * rng.uniform();
+    y.data[i] = Math.sin(2 * x.data[i]) + noise * rng.normal();
+  }
+  return { x, y };
+}
+
+/**
+ * Interleaved spirals in the plane, one arm per class: a classification task
+ * whose boundary a linear model cannot draw.
+ *
+ * @param options `n` ≥ 1 points, `classes` in [2, 10], `noise` ≥ 0 (radial jitter), and `seed`.
+ * @returns `{ x, y }`: x is n × 2, y the class of each row (balanced, in order 0, 1, …, 0, 1, …).
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { spirals } from "./synthetic.ts";
+ * const { x, y } = spirals({ n: 300, classes: 3, noise: 0.1, seed: 2 });
+ * expect(x.shape).toBe("300×2");
+ * expect(new Set(y).size).toBe(3);
+ * ```
+ */
+export function spirals(
+  options: { n: number; classes: number; noise: number; seed: number },
+): { x: Tensor; y: Int32Array } {
+  const n = checkInteger("n", options.n, 1);
+  const classes = checkInteger("classes", options.classes, 2, 10);
+  const noise = checkNonNegative("noise", options.noise);
+  const rng = new Rng(options.seed);
+  const x = new Tensor(n, 2), y = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = i % classes;
+    const t = rng.uniform(); // position along the arm, 0 at the centre
+    const angle = 4 * t + (2 * Math.PI * c) / classes;
+    const radius = t + noise * rng.normal();
+    x.data[2 * i] = radius * Math.cos(angle);
+    x.data[2 * i + 1] = radius * Math.sin(angle);
+    y[i] = c;
+  }
+  return { x, y };
+}

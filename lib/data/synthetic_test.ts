@@ -1,0 +1,40 @@
+import { expect } from "expect";
+import { noisyCurve, spirals } from "./synthetic.ts";
+
+Deno.test("`noisyCurve()` is seeded and its noise has the requested spread (5 standard errors)", () => {
+  const n = 4000, noise = 0.3;
+  const a = noisyCurve({ n, noise, seed: 1 });
+  expect(noisyCurve({ n, noise, seed: 1 }).y.data).toEqual(a.y.data);
+  let sum = 0, sumSq = 0;
+  for (let i = 0; i < n; i++) {
+    const e = a.y.data[i] - Math.sin(2 * a.x.data[i]);
+    sum += e;
+    sumSq += e * e;
+  }
+  const mean = sum / n, variance = sumSq / n - mean * mean;
+  expect(Math.abs(mean)).toBeLessThan(5 * noise / Math.sqrt(n));
+  // The sample variance of Gaussian noise has standard error σ²·√(2/n).
+  expect(Math.abs(variance - noise ** 2)).toBeLessThan(5 * noise ** 2 * Math.sqrt(2 / n));
+  expect(Math.min(...a.x.data)).toBeGreaterThanOrEqual(-1.5);
+  expect(Math.max(...a.x.data)).toBeLessThan(1.5);
+});
+
+Deno.test("`spirals()` is balanced and seeded", () => {
+  const a = spirals({ n: 301, classes: 3, noise: 0.05, seed: 4 });
+  const counts = [0, 0, 0];
+  for (const c of a.y) counts[c]++;
+  expect(counts).toEqual([101, 100, 100]);
+  expect(spirals({ n: 301, classes: 3, noise: 0.05, seed: 4 }).x.data).toEqual(a.x.data);
+});
+
+Deno.test("the data sets reject bad sizes and noise, naming the parameter", () => {
+  expect(() => noisyCurve({ n: 0, noise: 0.1, seed: 1 })).toThrow(
+    new RangeError("n must be an integer >= 1, got 0"),
+  );
+  expect(() => noisyCurve({ n: 5, noise: -1, seed: 1 })).toThrow(
+    new RangeError("noise must be a finite number >= 0, got -1"),
+  );
+  expect(() => spirals({ n: 5, classes: 1, noise: 0, seed: 1 })).toThrow(
+    new RangeError("classes must be an integer in [2, 10], got 1"),
+  );
+});

@@ -1,0 +1,73 @@
+/**
+ * Two ways to predict with a dropout network.
+ *
+ * - **Weight scaling** (the default, and what ordinary inference does): run
+ *   the network once in evaluation mode. With inverted dropout that is the
+ *   network without its dropout layers; with the original "standard" dropout
+ *   the layers multiply by keep, which is the same as scaling the next
+ *   layer's weights by keep.
+ * - **Monte-Carlo dropout** (opt-in): keep sampling masks at test time and
+ *   average the predictions of k thinned networks.
+ *
+ * @module
+ */
+import { checkInteger } from "../nn/_check.ts";
+import type { Layer } from "../nn/layer.ts";
+import { softmax } from "../nn/loss.ts";
+import { predict } from "../nn/evaluate.ts";
+import type { Tensor } from "../nn/tensor.ts";
+
+/**
+ * Class probabilities from one deterministic pass in evaluation mode.
+ *
+ * @param model A classifier that outputs logits.
+ * @param x Inputs, one example per row.
+ * @returns Softmax probabilities, one row per example.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { Linear, Rng, Tensor, weightScalingPredict } from "../mod.ts";
+ * const probs = weightScalingPredict(new Linear(2, 3, new Rng(0)), Tensor.zeros(1, 2));
+ * expect(probs.data.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+ * ```
+ */
+export function weightScalingPredict(model: Layer, x: Tensor): Tensor {
+  return softmax(predict(model, x));
+}
+
+/**
+ * Monte-Carlo dropout: the mean of the class probabilities of `k` forward
+ * passes in training mode, each with freshly sampled masks. The model's
+ * dropout layers advance their generators; its mode is restored afterwards.
+ *
+ * @param model A classifier that outputs logits.
+ * @param x Inputs, one example per row.
+ * @param k How many thinned networks to average, ≥ 1.
+ * @returns Averaged softmax probabilities, one row per example.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { Dropout, Linear, mcDropoutPredict, Rng, Sequential, Tensor } from "../mod.ts";
+ * const rng = new Rng(0);
+ * const model = new Sequential(new Dropout(0.5, rng.fork(1)), new Linear(4, 3, rng.fork(2))).eval();
+ * const probs = mcDropoutPredict(model, Tensor.fromRows([[1, 2, 3, 4]]), 20);
+ * expect(probs.data.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+ * expect(model.training).toBe(false);
+ * ```
+ */
+export function mcDropoutPredict(model: Layer, x: Tensor, k: number): Tensor {
+  checkInteger("k", k, 1);
+  const wasTraining = model.training;
+  model.training = true;
+  try {
+    const mean = softmax(model.forward(x));
+    for (let s = 1; s < k; s++) {
+      const probs = softmax(model.forward(x));
+      for (let i = 0; i < mean.data.length; i++) mean.data[i] += probs.data[i];
+    }
+    for (let i = 0; i < mean.data.length; i++) mean.data[i] /= k;
+    return mean;
+  } finally {
+    model.training = wasTraining;
+  }
+}

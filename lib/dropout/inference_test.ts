@@ -1,0 +1,49 @@
+import { expect } from "expect";
+import { Dropout } from "../nn/dropout.ts";
+import { mcDropoutPredict, weightScalingPredict } from "./inference.ts";
+import { Linear } from "../nn/linear.ts";
+import { softmax } from "../nn/loss.ts";
+import { ReLU } from "../nn/relu.ts";
+import { Rng } from "../nn/rng.ts";
+import { Sequential } from "../nn/sequential.ts";
+import { Tensor } from "../nn/tensor.ts";
+
+function net(p: number, seed: number) {
+  const rng = new Rng(seed);
+  return new Sequential(
+    new Linear(5, 16, rng.fork(1)),
+    new ReLU(),
+    new Dropout(p, rng.fork(2)),
+    new Linear(16, 3, rng.fork(3)),
+  ).eval();
+}
+const x = Tensor.fromRows([[1, -2, 0.5, 3, -1], [0, 1, 2, -1, 0.25]]);
+
+Deno.test("`mcDropoutPredict()` with p = 0 equals weight scaling (up to float32 rounding of the mean)", () => {
+  const model = net(0, 1);
+  const mc = mcDropoutPredict(model, x, 7), ws = weightScalingPredict(model, x);
+  mc.data.forEach((v, i) => expect(Math.abs(v - ws.data[i])).toBeLessThanOrEqual(8 * 2 ** -24));
+});
+
+Deno.test("`mcDropoutPredict()` with k = 1 is one training-mode pass", () => {
+  const a = net(0.5, 2), b = net(0.5, 2);
+  const once = mcDropoutPredict(a, x, 1);
+  b.train();
+  expect(once.data).toEqual(softmax(b.forward(x)).data);
+});
+
+Deno.test("`mcDropoutPredict()` differs from weight scaling when masks are sampled, and restores the mode", () => {
+  const model = net(0.5, 3);
+  const mc = mcDropoutPredict(model, x, 10);
+  expect(mc.data).not.toEqual(weightScalingPredict(model, x).data);
+  expect(model.training).toBe(false);
+  for (let i = 0; i < x.rows; i++) {
+    expect(mc.row(i).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+  }
+});
+
+Deno.test("`mcDropoutPredict()` rejects k below 1", () => {
+  expect(() => mcDropoutPredict(net(0.5, 4), x, 0)).toThrow(
+    new RangeError("k must be an integer >= 1, got 0"),
+  );
+});

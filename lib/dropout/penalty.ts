@@ -1,0 +1,146 @@
+/**
+ * Dropout as a weight penalty, exactly, for linear regression (claim S3-6).
+ *
+ * A linear model ŷ = b + Σⱼ wⱼ·x̃ⱼ trained with inverted dropout on its d
+ * inputs sees x̃ⱼ = mⱼ·xⱼ/(1 − p), with mⱼ ~ Bernoulli(1 − p) independent per
+ * example. Each x̃ⱼ has mean xⱼ and variance xⱼ²·p/(1 − p) (claim V-1), so ŷ
+ * keeps the plain prediction as its mean and gains variance
+ * Σⱼ wⱼ²·xⱼ²·p/(1 − p). Since E[(y − ŷ)²] = (y − E ŷ)² + Var ŷ, the expected
+ * mean squared error over n examples is
+ *
+ *   E[MSE] = MSE_plain + (p/(1 − p)) · Σⱼ wⱼ² · (1/n) Σᵢ xᵢⱼ²,
+ *
+ * an L2 penalty whose strength for weight j grows with the data's energy in
+ * feature j (Srivastava et al. 2014, section 9.1, there in the test-time
+ * scaling convention). All arithmetic here is float64.
+ *
+ * @module
+ */
+import { checkInHalfOpen, describe } from "../nn/_check.ts";
+import { allMasks, MAX_MASK_UNITS } from "./masks.ts";
+
+/** A linear model with one output: ŷ = b + Σⱼ wⱼ·xⱼ. */
+export interface LinearModel {
+  w: readonly number[];
+  b: number;
+}
+
+function checkProblem(x: readonly (readonly number[])[], w: readonly number[]): number {
+  if (!Array.isArray(x) || x.length === 0) {
+    throw new RangeError(`x must be a non-empty array of rows, got ${describe(x)}`);
+  }
+  const d = w.length;
+  x.forEach((row, i) => {
+    if (!Array.isArray(row) || row.length !== d) {
+      throw new RangeError(`x[${i}] must have ${d} entries (one per weight), got ${describe(row)}`);
+    }
+  });
+  return d;
+}
+
+/**
+ * The plain (no dropout) mean squared error of a linear model.
+ *
+ * @param x Inputs, n rows of d numbers.
+ * @param y Targets, n numbers.
+ * @param model Weights `w` (d numbers) and bias `b`.
+ * @returns (1/n) Σᵢ (yᵢ − b − Σⱼ wⱼ xᵢⱼ)².
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { plainSquaredError } from "./penalty.ts";
+ * expect(plainSquaredError([[1], [2]], [2, 2], { w: [1], b: 0 })).toBe(0.5);
+ * ```
+ */
+export function plainSquaredError(
+  x: readonly (readonly number[])[],
+  y: readonly number[],
+  model: LinearModel,
+): number {
+  checkProblem(x, model.w);
+  let sum = 0;
+  x.forEach((row, i) => {
+    const yHat = row.reduce((s, v, j) => s + model.w[j] * v, model.b);
+    sum += (y[i] - yHat) ** 2;
+  });
+  return sum / x.length;
+}
+
+/**
+ * The closed-form dropout penalty: (p/(1 − p)) · Σⱼ wⱼ² · (1/n) Σᵢ xᵢⱼ².
+ *
+ * @param x Inputs, n rows of d numbers.
+ * @param w The weights, d numbers.
+ * @param p The drop probability on the inputs, in [0, 1).
+ * @returns The amount inverted input dropout adds to the expected mean squared error.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { dropoutPenalty } from "./penalty.ts";
+ * // p = 0.5: p/(1 − p) = 1; w = 2; mean of x² = (1 + 9)/2 = 5 → 1 · 4 · 5 = 20.
+ * expect(dropoutPenalty([[1], [3]], [2], 0.5)).toBe(20);
+ * ```
+ */
+export function dropoutPenalty(
+  x: readonly (readonly number[])[],
+  w: readonly number[],
+  p: number,
+): number {
+  checkInHalfOpen("p", p, 0, 1);
+  const d = checkProblem(x, w);
+  let sum = 0;
+  for (let j = 0; j < d; j++) {
+    let energy = 0;
+    for (const row of x) energy += row[j] ** 2;
+    sum += w[j] ** 2 * energy;
+  }
+  return (p / (1 - p)) * sum / x.length;
+}
+
+/**
+ * The expected mean squared error of a linear model under inverted dropout on
+ * its inputs, computed exactly by enumerating all 2^d masks of every example
+ * (the masks of different examples are independent, so the expectation of the
+ * mean is the mean of the per-example expectations).
+ *
+ * @param x Inputs, n rows of d ≤ 20 numbers.
+ * @param y Targets, n numbers.
+ * @param model Weights `w` and bias `b`.
+ * @param p The drop probability, in [0, 1).
+ * @returns Σ over masks of P(mask) · (1/n) Σᵢ (yᵢ − b − Σⱼ wⱼ·mᵢⱼ·xᵢⱼ/(1 − p))².
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { dropoutPenalty, expectedDropoutError, plainSquaredError } from "./penalty.ts";
+ * const x = [[1, 2], [3, -1]], y = [1, 0], model = { w: [0.5, -2], b: 0.1 };
+ * const gap = expectedDropoutError(x, y, model, 0.3) - plainSquaredError(x, y, model);
+ * expect(gap).toBeCloseTo(dropoutPenalty(x, model.w, 0.3), 12);
+ * ```
+ */
+export function expectedDropoutError(
+  x: readonly (readonly number[])[],
+  y: readonly number[],
+  model: LinearModel,
+  p: number,
+): number {
+  checkInHalfOpen("p", p, 0, 1);
+  const d = checkProblem(x, model.w);
+  if (d > MAX_MASK_UNITS) {
+    throw new RangeError(`x must have at most ${MAX_MASK_UNITS} columns to enumerate, got ${d}`);
+  }
+  if (!Array.isArray(y) || y.length !== x.length) {
+    throw new RangeError(`y must have one target per row (${x.length}), got ${describe(y)}`);
+  }
+  const masks = allMasks(d, p), keep = 1 - p;
+  let total = 0;
+  x.forEach((row, i) => {
+    let expected = 0;
+    for (const { mask, probability } of masks) {
+      let yHat = model.b;
+      for (let j = 0; j < d; j++) yHat += (model.w[j] * mask[j] * row[j]) / keep;
+      expected += probability * (y[i] - yHat) ** 2;
+    }
+    total += expected;
+  });
+  return total / x.length;
+}

@@ -1,0 +1,185 @@
+/**
+ * Looking inside one hidden layer of a trained network: how its units are
+ * used ({@linkcode activationStats}) and what each one is worth
+ * ({@linkcode ablateUnits}).
+ *
+ * Both run the model in evaluation mode and leave its mode as they found it.
+ * A "layer" is an index into a `Sequential`'s layers; its output holds the
+ * units (for a hidden layer, pick the ReLU that follows a Linear).
+ *
+ * @module
+ */
+import { checkInteger, describe } from "../nn/_check.ts";
+import { Dropout } from "../nn/dropout.ts";
+import { Linear } from "../nn/linear.ts";
+import { softmaxCrossEntropy } from "../nn/loss.ts";
+import { Sequential } from "../nn/sequential.ts";
+import { checkBatch, Tensor } from "../nn/tensor.ts";
+import { accuracy } from "../nn/evaluate.ts";
+
+/** Per-unit usage of a layer's outputs over a batch. */
+export interface ActivationStats {
+  /** Mean output of each unit over the batch. */
+  meanPerUnit: Float64Array;
+  /** Fraction of the batch on which each unit outputs exactly 0. */
+  zeroFractionPerUnit: Float64Array;
+  /** Fraction of all (example, unit) outputs that are exactly 0. */
+  zeroFraction: number;
+  /** Mean of all outputs. */
+  mean: number;
+}
+
+/** Runs layers[0..=layer] in evaluation mode and returns that layer's output. */
+function runPrefix(model: Sequential, layer: number, x: Tensor): Tensor {
+  const wasTraining = model.layers.map((l) => l.training);
+  model.training = false;
+  try {
+    for (let i = 0; i <= layer; i++) x = model.layers[i].forward(x);
+    return x;
+  } finally {
+    model.layers.forEach((l, i) => l.training = wasTraining[i]);
+  }
+}
+
+function checkModelLayer(model: unknown, layer: unknown): number {
+  if (!(model instanceof Sequential)) {
+    throw new TypeError(`model must be a Sequential, got ${describe(model)}`);
+  }
+  return checkInteger("layer", layer, 0, model.layers.length - 1);
+}
+
+/**
+ * Per-unit statistics of one layer's outputs in evaluation mode: each unit's
+ * mean activation and how often it is exactly zero (a ReLU unit that is "off").
+ *
+ * @param model A `Sequential`; its mode is restored afterwards.
+ * @param layer Index of the layer whose outputs are the units (e.g. a ReLU).
+ * @param x Inputs, one example per row.
+ * @returns {@linkcode ActivationStats}.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { activationStats, Linear, ReLU, Rng, Sequential, Tensor } from "../mod.ts";
+ * const fc = new Linear(1, 2, new Rng(0));
+ * fc.W.value.data.set([1, -1]), fc.b.value.data.set([0, 0]);
+ * const stats = activationStats(new Sequential(fc, new ReLU()), 1, Tensor.fromRows([[1], [3]]));
+ * expect(Array.from(stats.meanPerUnit)).toEqual([2, 0]); // unit 1 never fires
+ * expect(stats.zeroFraction).toBe(0.5);
+ * ```
+ */
+export function activationStats(model: Sequential, layer: number, x: Tensor): ActivationStats {
+  layer = checkModelLayer(model, layer);
+  checkBatch("x", x);
+  const h = runPrefix(model, layer, x);
+  const n = h.rows, m = h.cols;
+  const meanPerUnit = new Float64Array(m), zeroFractionPerUnit = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      const v = h.data[i * m + j];
+      meanPerUnit[j] += v;
+      if (v === 0) zeroFractionPerUnit[j]++;
+    }
+  }
+  let sum = 0, zeros = 0;
+  for (let j = 0; j < m; j++) {
+    sum += meanPerUnit[j], zeros += zeroFractionPerUnit[j];
+    meanPerUnit[j] /= n, zeroFractionPerUnit[j] /= n;
+  }
+  return { meanPerUnit, zeroFractionPerUnit, zeroFraction: zeros / (n * m), mean: sum / (n * m) };
+}
+
+/** What removing each unit of a layer does to a classifier. */
+export interface Ablation {
+  /** Accuracy of the intact network. */
+  baselineAccuracy: number;
+  /** Mean cross-entropy of the intact network. */
+  baselineLoss: number;
+  /** Accuracy with unit j's output forced to 0, for each j. */
+  accuracy: Float64Array;
+  /** Mean cross-entropy with unit j's output forced to 0, for each j. */
+  loss: Float64Array;
+}
+
+/**
+ * Single-unit ablation: for every unit j of one layer, the accuracy and loss
+ * of the classifier when unit j's output is forced to 0 at test time (the
+ * unit is removed; every other unit and weight is untouched).
+ *
+ * The layers after `layer` must be zero or more inverted `Dropout` layers
+ * (the identity in evaluation mode) and then a `Linear`. Removing unit j then
+ * changes that Linear's output by −h_j·W[j, :], a rank-one update, so each
+ * ablation costs one pass through the layers *after* that Linear rather than
+ * a full forward pass.
+ *
+ * @param model A classifier that outputs logits; its mode is restored afterwards.
+ * @param layer Index of the layer whose outputs are the units.
+ * @param data Inputs `x` and class labels `y`.
+ * @returns {@linkcode Ablation}.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { ablateUnits, Linear, ReLU, Rng, Sequential, Tensor } from "../mod.ts";
+ * const rng = new Rng(1);
+ * const model = new Sequential(new Linear(3, 4, rng.fork(1)), new ReLU(), new Linear(4, 2, rng.fork(2)));
+ * const data = { x: Tensor.fromRows([[1, 0, 2], [0, 1, 1]]), y: new Int32Array([0, 1]) };
+ * const result = ablateUnits(model, 1, data);
+ * expect(result.accuracy.length).toBe(4); // one entry per hidden unit
+ * ```
+ */
+export function ablateUnits(
+  model: Sequential,
+  layer: number,
+  data: { x: Tensor; y: Int32Array },
+): Ablation {
+  layer = checkModelLayer(model, layer);
+  checkBatch("data.x", data?.x);
+  if (!(data.y instanceof Int32Array) || data.y.length !== data.x.rows) {
+    throw new TypeError(
+      `data.y must be an Int32Array of ${data.x.rows} labels, got ${describe(data.y)}`,
+    );
+  }
+  let k = layer + 1;
+  while (model.layers[k] instanceof Dropout && (model.layers[k] as Dropout).mode === "inverted") {
+    k++;
+  }
+  const next = model.layers[k];
+  if (!(next instanceof Linear)) {
+    throw new RangeError(
+      `the layers after layer ${layer} must be inverted Dropout layers and then a Linear, ` +
+        `got ${describe(next)} at index ${k}`,
+    );
+  }
+  const tail = new Sequential(model.layers.slice(k + 1));
+  const wasTraining = model.layers.map((l) => l.training);
+  model.training = false;
+  try {
+    const h = runPrefix(model, layer, data.x);
+    const z = next.forward(h).clone();
+    const measure = (logits: Tensor) => ({
+      loss: softmaxCrossEntropy(logits, data.y).loss,
+      acc: accuracy(logits, data.y),
+    });
+    const base = measure(tail.forward(z));
+    const n = h.rows, m = h.cols, out = z.cols, W = next.W.value.data;
+    const zj = new Tensor(n, out);
+    const result: Ablation = {
+      baselineAccuracy: base.acc,
+      baselineLoss: base.loss,
+      accuracy: new Float64Array(m),
+      loss: new Float64Array(m),
+    };
+    for (let j = 0; j < m; j++) {
+      for (let i = 0; i < n; i++) {
+        const hij = h.data[i * m + j];
+        for (let c = 0; c < out; c++) {
+          zj.data[i * out + c] = z.data[i * out + c] - hij * W[j * out + c];
+        }
+      }
+      const r = measure(tail.forward(zj));
+      result.accuracy[j] = r.acc, result.loss[j] = r.loss;
+    }
+    return result;
+  } finally {
+    model.layers.forEach((l, i) => l.training = wasTraining[i]);
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * `ReLU`: the rectified linear unit, y = max(0, x), elementwise.
+ *
+ * @module
+ */
+import type { Layer, Parameter } from "./layer.ts";
+import { checkDOut } from "./_backward.ts";
+import { checkBatch, Tensor } from "./tensor.ts";
+
+/**
+ * The ReLU layer. NaN inputs stay NaN (they are not silently turned into 0).
+ *
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { Tensor } from "./tensor.ts";
+ * import { ReLU } from "./relu.ts";
+ * const relu = new ReLU();
+ * expect(relu.forward(Tensor.fromRows([[-1, 0, 2]])).toRows()).toEqual([[0, 0, 2]]);
+ * expect(relu.backward(Tensor.fromRows([[5, 5, 5]])).toRows()).toEqual([[0, 0, 5]]);
+ * ```
+ */
+export class ReLU implements Layer {
+  /** Unused by `ReLU` (it behaves the same in training and evaluation). */
+  training = true;
+  #x: Tensor | null = null;
+  #y: Tensor | null = null;
+
+  // Linear has the same two getters. They stay in each class rather than in a
+  // shared base class, so a learner reading one layer sees all of it in one file.
+  /** The last forward's input. */
+  get lastInput(): Tensor | null {
+    return this.#x;
+  }
+  /** The last forward's output (the activations, e.g. for a sparsity histogram). */
+  get lastOutput(): Tensor | null {
+    return this.#y;
+  }
+
+  /**
+   * y = max(0, x).
+   *
+   * @param x A batch with rows ≥ 1.
+   * @returns A new tensor of x's shape.
+   */
+  forward(x: Tensor): Tensor {
+    checkBatch("x", x);
+    const y = new Tensor(x.rows, x.cols), xd = x.data, yd = y.data;
+    for (let i = 0; i < xd.length; i++) {
+      const v = xd[i];
+      yd[i] = v > 0 ? v : v === v ? 0 : v; // v !== v only for NaN, which passes through
+    }
+    this.#x = x, this.#y = y;
+    return y;
+  }
+
+  /**
+   * dX = dOut where x > 0, else 0 (∂y/∂x = 1 for x > 0, 0 for x ≤ 0, taking 0 at the kink).
+   *
+   * @param dOut The gradient with respect to the last output.
+   * @returns dX, a new tensor.
+   */
+  backward(dOut: Tensor): Tensor {
+    checkDOut("ReLU", this.#y, dOut);
+    const x = this.#x!;
+    const dX = new Tensor(x.rows, x.cols), xd = x.data, dd = dOut.data;
+    for (let i = 0; i < xd.length; i++) dX.data[i] = xd[i] > 0 ? dd[i] : 0;
+    return dX;
+  }
+
+  /** ReLU has no parameters. @returns `[]`. */
+  parameters(): Parameter[] {
+    return [];
+  }
+}

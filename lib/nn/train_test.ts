@@ -1,0 +1,74 @@
+import { expect } from "expect";
+import { Dropout } from "./dropout.ts";
+import { Linear } from "./linear.ts";
+import { SGD } from "./optim.ts";
+import { ReLU } from "./relu.ts";
+import { Rng } from "./rng.ts";
+import { Sequential } from "./sequential.ts";
+import { Tensor } from "./tensor.ts";
+import { accuracy, evaluate, predict } from "./evaluate.ts";
+import { fit } from "./train.ts";
+
+Deno.test("`fit()` handles a last batch smaller than batchSize, and mse targets", async () => {
+  const x = Tensor.fromRows([[0], [1], [2], [3], [4]]);
+  const y = Tensor.fromRows([[1], [3], [5], [7], [9]]);
+  const model = new Linear(1, 1, new Rng(0));
+  const history = await fit(model, { x, y }, {
+    optimizer: new SGD(model.parameters(), { lr: 0.02 }),
+    loss: "mse",
+    epochs: 300,
+    batchSize: 2,
+    seed: 1,
+  });
+  expect(history[299].trainLoss).toBeLessThan(1e-4);
+  expect(Number.isNaN(history[0].testLoss)).toBe(true);
+  expect(Number.isNaN(history[0].trainAccuracy)).toBe(true);
+});
+
+Deno.test("`predict()` in chunks equals one forward pass, and restores the mode", () => {
+  // More rows than one chunk of predict(), so the chunks are stitched together.
+  const rng = new Rng(7);
+  const x = new Tensor(2500, 784);
+  for (let i = 0; i < x.data.length; i++) x.data[i] = rng.uniform();
+  const train = { x };
+  const model = new Sequential(
+    new Linear(784, 32, rng.fork(1)),
+    new ReLU(),
+    new Dropout(0.3, rng.fork(2)),
+    new Linear(32, 10, rng.fork(3)),
+  );
+  model.train();
+  const chunked = predict(model, train.x);
+  expect(model.training).toBe(true);
+  model.eval();
+  expect(chunked.data).toEqual(model.forward(train.x).data);
+});
+
+Deno.test("`fit()`, `evaluate()` and `accuracy()` reject bad input, naming the parameter", async () => {
+  const model = new Linear(2, 2, new Rng(0));
+  const optimizer = new SGD(model.parameters(), { lr: 0.1 });
+  const data = { x: Tensor.zeros(3, 2), y: new Int32Array(3) };
+  const base = { optimizer, loss: "cross-entropy" as const, epochs: 1, batchSize: 2, seed: 1 };
+  await expect(fit(model, data, { ...base, epochs: 0 })).rejects.toThrow(
+    new RangeError("epochs must be an integer >= 1, got 0"),
+  );
+  await expect(fit(model, data, { ...base, batchSize: 1.5 })).rejects.toThrow(
+    new RangeError("batchSize must be an integer >= 1, got 1.5"),
+  );
+  await expect(fit(model, { x: Tensor.zeros(0, 2), y: new Int32Array(0) }, base)).rejects
+    .toThrow(new RangeError("train must hold at least one example, got 0"));
+  await expect(fit(model, { x: Tensor.zeros(3, 2), y: new Int32Array(2) }, base)).rejects
+    .toThrow(new RangeError("train.x and train.y must have as many rows, got 3 and 2"));
+  await expect(fit(model, data, { ...base, loss: "hinge" as "mse" })).rejects.toThrow(
+    new RangeError('loss must be "cross-entropy" or "mse", got "hinge"'),
+  );
+  await expect(fit(model, { x: data.x, y: Tensor.zeros(3, 2) }, base)).rejects.toThrow(TypeError);
+  expect(() => evaluate(model, { x: data.x, y: new Int32Array([0, 1, 5]) }, "cross-entropy"))
+    .toThrow(/label/);
+  expect(() => accuracy(Tensor.zeros(2, 2), new Int32Array(3))).toThrow(
+    new RangeError("labels must have one entry per row (2), got 3"),
+  );
+  expect(() => predict(model, Tensor.zeros(0, 2))).toThrow(
+    new RangeError("x must hold at least one example, got 0 rows"),
+  );
+});

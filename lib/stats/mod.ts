@@ -1,0 +1,16 @@
+/**
+ * The numbers that judge a claim: seeds and sweeps, rank correlation, float32 ulps and
+ * bitwise equality.
+ *
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { ulp32 } from "./mod.ts";
+ * expect(ulp32(1)).toBe(2 ** -23);
+ * ```
+ *
+ * @module
+ */
+export * from "./bits.ts";
+export * from "./spearman.ts";
+export * from "./sweep.ts";
