@@ -10,12 +10,15 @@ import { expect } from "expect";
 const LIB = new URL("../lib/", import.meta.url);
 const FOLDERS = ["nn", "data", "dropout", "stats", "notebook"] as const;
 
-/** Which folders each folder may import from; nn is the bottom and imports nothing else. */
+/**
+ * Which folders each folder may import from: nn ← data, dropout ← stats ← notebook.
+ * nn is the bottom and imports nothing else.
+ */
 const ALLOWED: Record<string, string[]> = {
   nn: [],
   data: ["nn"],
-  stats: ["nn"],
-  dropout: ["nn", "data", "stats"],
+  dropout: ["nn", "data"],
+  stats: ["nn", "data", "dropout"],
   notebook: ["nn", "data", "dropout", "stats"],
 };
 
