@@ -11,11 +11,11 @@
  *
  * @module
  */
-import { checkInteger } from "../nn/_check.ts";
+import { checkInteger, checkLayer } from "../nn/_check.ts";
 import type { Layer } from "../nn/layer.ts";
 import { softmax } from "../nn/loss.ts";
 import { predict } from "../nn/evaluate.ts";
-import type { Tensor } from "../nn/tensor.ts";
+import { checkBatch, type Tensor } from "../nn/tensor.ts";
 
 /**
  * Class probabilities from one deterministic pass in evaluation mode.
@@ -56,6 +56,8 @@ export function weightScalingPredict(model: Layer, x: Tensor): Tensor {
  * ```
  */
 export function mcDropoutPredict(model: Layer, x: Tensor, k: number): Tensor {
+  checkLayer("model", model);
+  checkBatch("x", x);
   checkInteger("k", k, 1);
   const wasTraining = model.training;
   model.training = true;

@@ -8,7 +8,8 @@
  *
  * @module
  */
-import { checkInteger, describe } from "./_check.ts";
+import { checkFunction, checkInteger, checkLayer, checkObject, describe } from "./_check.ts";
+import { checkLossKind, checkOutputs } from "./_dataset.ts";
 import {
   checkDataset,
   type Dataset,
@@ -16,6 +17,7 @@ import {
   type LossKind,
   lossOf,
   type Model,
+  predict,
 } from "./evaluate.ts";
 import { Rng } from "./rng.ts";
 import { Tensor } from "./tensor.ts";
@@ -93,11 +95,29 @@ function batchBuffers(data: Dataset, rows: number) {
 }
 
 /**
+ * Checks a whole set against a model before anything is trained: the values
+ * (`checkDataset`), then the model's output for the first row, which fixes the
+ * number of classes every label must be below and the number of target
+ * columns. The probe runs in evaluation mode, so it draws no dropout mask and
+ * changes no weight.
+ */
+function checkSetForModel(name: string, model: Model, data: Dataset, loss: LossKind): void {
+  checkLossKind(loss);
+  checkDataset(name, data, loss);
+  const first = new Tensor(1, data.x.cols, data.x.data.subarray(0, data.x.cols));
+  checkOutputs(name, predict(model, first), data);
+}
+
+/**
  * Prepares one pass over the training set and returns it as a function: each
  * call shuffles (with a generator seeded once, here), then runs forward,
  * loss, backward and an optimizer step per mini-batch, with the model in
  * training mode. `fit` is a loop of these plus measurements; benchmarks and
  * lessons with their own loop can call it directly.
+ *
+ * The whole training set is checked here, before the first step: every row
+ * finite, every label an integer below the model's number of outputs. A bad
+ * row is named by its index in the set, and the model is left as it was.
  *
  * @param model The network.
  * @param train The training set.
@@ -120,13 +140,15 @@ export function epochRunner(
   train: Dataset,
   options: { optimizer: Optimizer; loss: LossKind; batchSize: number; seed: number },
 ): () => void {
+  checkLayer("model", model);
+  checkObject("options", options, "an object { optimizer, loss, batchSize, seed }");
   const { optimizer, loss } = options;
-  checkDataset("train", train, loss);
   const batchSize = checkInteger("batchSize", options.batchSize, 1);
   if (typeof optimizer?.step !== "function" || typeof optimizer?.zeroGrad !== "function") {
     throw new TypeError(`optimizer must have step() and zeroGrad(), got ${describe(optimizer)}`);
   }
   const rng = new Rng(options.seed);
+  checkSetForModel("train", model, train, loss);
   const n = train.x.rows;
   const full = batchBuffers(train, Math.min(batchSize, n));
   const rest = n % batchSize === 0 || n < batchSize ? full : batchBuffers(train, n % batchSize);
@@ -170,12 +192,15 @@ export async function fit(
   train: Dataset,
   options: FitOptions,
 ): Promise<EpochRecord[]> {
+  checkObject("options", options, "an object { optimizer, loss, epochs, batchSize, seed }");
   const { optimizer, loss, test, batchSize, onEpoch } = options;
+  // Everything is checked before the first step, so a bad call trains nothing.
   // epochRunner checks the loss, the training set, the batch size and the optimizer.
   const runEpoch = epochRunner(model, train, { optimizer, loss, batchSize, seed: options.seed });
-  if (test !== undefined) checkDataset("test", test, loss);
+  if (test !== undefined) checkSetForModel("test", model, test, loss);
   const epochs = checkInteger("epochs", options.epochs, 1);
   const evaluateEvery = checkInteger("evaluateEvery", options.evaluateEvery ?? 1, 1);
+  if (onEpoch !== undefined) checkFunction("onEpoch", onEpoch);
   const history: EpochRecord[] = [];
   for (let epoch = 1; epoch <= epochs; epoch++) {
     runEpoch();

@@ -1,0 +1,35 @@
+/**
+ * The data-set checks that need the model's outputs (private: not re-exported).
+ *
+ * @module
+ */
+import { checkLabels, describe } from "./_check.ts";
+import { Tensor } from "./tensor.ts";
+
+/** Throws a `RangeError` unless `loss` names one of the two losses the course trains with. */
+export function checkLossKind(loss: unknown): asserts loss is "cross-entropy" | "mse" {
+  if (loss !== "cross-entropy" && loss !== "mse") {
+    throw new RangeError(`loss must be "cross-entropy" or "mse", got ${describe(loss)}`);
+  }
+}
+
+/**
+ * Checks a set against what the model outputs for it (or for its first row, a
+ * probe made before training): one column per class, every label below that
+ * number, and as many target columns as outputs. Errors name the set's row.
+ */
+export function checkOutputs(
+  name: string,
+  yHat: Tensor,
+  data: { readonly y: Int32Array | Tensor },
+): void {
+  if (data.y instanceof Tensor) {
+    if (data.y.cols !== yHat.cols) {
+      throw new RangeError(
+        `${name}.y must have one column per model output (${yHat.cols}), got ${data.y.shape}`,
+      );
+    }
+    return;
+  }
+  checkLabels(`${name}.y`, data.y, yHat.cols, data.y.length);
+}
