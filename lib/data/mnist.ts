@@ -9,7 +9,7 @@
  * @module
  */
 import { createRequire } from "node:module";
-import { checkInteger } from "../nn/_check.ts";
+import { checkInteger, checkObject, describe } from "../nn/_check.ts";
 import { Rng } from "../nn/rng.ts";
 import { Tensor } from "../nn/tensor.ts";
 
@@ -98,6 +98,17 @@ export function allDigits(): Digits {
  * ```
  */
 export function pickDigits(digits: Digits, rows: ArrayLike<number>): Digits {
+  checkObject("digits", digits, "an object { x, y }");
+  if (!(digits.x instanceof Tensor) || !(digits.y instanceof Int32Array)) {
+    throw new TypeError(
+      `digits must hold a Tensor x and an Int32Array y, got x: ${describe(digits.x)}, y: ${
+        describe(digits.y)
+      }`,
+    );
+  }
+  if (!Array.isArray(rows) && !ArrayBuffer.isView(rows)) {
+    throw new TypeError(`rows must be an array of row indices, got ${describe(rows)}`);
+  }
   const x = new Tensor(rows.length, digits.x.cols);
   const y = new Int32Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
@@ -127,6 +138,7 @@ export function pickDigits(digits: Digits, rows: ArrayLike<number>): Digits {
 export function loadDigits(
   options: { trainSize: number; testSize: number; seed: number },
 ): { train: Digits; test: Digits } {
+  checkObject("options", options, "an object { trainSize, testSize, seed }");
   const trainSize = checkInteger("trainSize", options.trainSize, 1, DIGIT_COUNT - 1);
   const testSize = checkInteger("testSize", options.testSize, 1, DIGIT_COUNT - trainSize);
   const order = new Rng(options.seed).permutation(DIGIT_COUNT);

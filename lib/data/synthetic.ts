@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { checkInteger, checkNonNegative } from "../nn/_check.ts";
+import { checkInteger, checkNonNegative, checkObject } from "../nn/_check.ts";
 import { Rng } from "../nn/rng.ts";
 import { Tensor } from "../nn/tensor.ts";
 
@@ -27,6 +27,7 @@ import { Tensor } from "../nn/tensor.ts";
 export function noisyCurve(
   options: { n: number; noise: number; seed: number },
 ): { x: Tensor; y: Tensor } {
+  checkObject("options", options, "an object { n, noise, seed }");
   const n = checkInteger("n", options.n, 1);
   const noise = checkNonNegative("noise", options.noise);
   const rng = new Rng(options.seed);
@@ -56,6 +57,7 @@ export function noisyCurve(
 export function spirals(
   options: { n: number; classes: number; noise: number; seed: number },
 ): { x: Tensor; y: Int32Array } {
+  checkObject("options", options, "an object { n, classes, noise, seed }");
   const n = checkInteger("n", options.n, 1);
   const classes = checkInteger("classes", options.classes, 2, 10);
   const noise = checkNonNegative("noise", options.noise);

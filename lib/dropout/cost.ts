@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { checkInteger } from "../nn/_check.ts";
+import { checkInteger, checkLayer } from "../nn/_check.ts";
 import type { Layer } from "../nn/layer.ts";
 import { Linear } from "../nn/linear.ts";
 import { Sequential } from "../nn/sequential.ts";
@@ -29,6 +29,7 @@ function leaves(model: Layer): Layer[] {
  * ```
  */
 export function countParameters(model: Layer): number {
+  checkLayer("model", model);
   return model.parameters().reduce((sum, p) => sum + p.value.data.length, 0);
 }
 
@@ -49,6 +50,7 @@ export function countParameters(model: Layer): number {
  * ```
  */
 export function countMultiplyAdds(model: Layer, batch = 1): number {
+  checkLayer("model", model);
   checkInteger("batch", batch, 1);
   return leaves(model).reduce(
     (sum, layer) =>

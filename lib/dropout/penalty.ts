@@ -16,7 +16,7 @@
  *
  * @module
  */
-import { checkInHalfOpen, describe } from "../nn/_check.ts";
+import { checkFiniteValues, checkInHalfOpen, checkObject, describe } from "../nn/_check.ts";
 import { allMasks, MAX_MASK_UNITS } from "./masks.ts";
 
 /** A linear model with one output: ŷ = b + Σⱼ wⱼ·xⱼ. */
@@ -25,7 +25,16 @@ export interface LinearModel {
   b: number;
 }
 
-function checkProblem(x: readonly (readonly number[])[], w: readonly number[]): number {
+/** Checks a problem's rows and weights (`wName` is `"w"` or `"model.w"`); returns the width. */
+function checkProblem(
+  x: readonly (readonly number[])[],
+  w: readonly number[],
+  wName = "w",
+): number {
+  if (!Array.isArray(w) || w.length === 0) {
+    throw new TypeError(`${wName} must be a non-empty array of numbers, got ${describe(w)}`);
+  }
+  checkNumbers(wName, w, w.length);
   if (!Array.isArray(x) || x.length === 0) {
     throw new RangeError(`x must be a non-empty array of rows, got ${describe(x)}`);
   }
@@ -34,8 +43,32 @@ function checkProblem(x: readonly (readonly number[])[], w: readonly number[]): 
     if (!Array.isArray(row) || row.length !== d) {
       throw new RangeError(`x[${i}] must have ${d} entries (one per weight), got ${describe(row)}`);
     }
+    checkNumbers(`x[${i}]`, row, d);
   });
   return d;
+}
+
+/** Throws unless every entry of v is a finite number. */
+function checkNumbers(name: string, v: readonly unknown[], cols: number): void {
+  v.forEach((a, j) => {
+    if (typeof a !== "number") {
+      throw new TypeError(`${name}[${j}] must be a finite number, got ${describe(a)}`);
+    }
+  });
+  checkFiniteValues(name, v as number[], cols);
+}
+
+/** Checks the targets (one finite number per row) and the model `{ w, b }`. */
+function checkTargetsAndModel(x: readonly unknown[], y: unknown, model: unknown): void {
+  checkObject("model", model, "an object { w, b }");
+  const { b } = model as { b?: unknown };
+  if (typeof b !== "number" || !Number.isFinite(b)) {
+    throw new TypeError(`model.b must be a finite number, got ${describe(b)}`);
+  }
+  if (!Array.isArray(y) || y.length !== x.length) {
+    throw new RangeError(`y must have one target per row (${x.length}), got ${describe(y)}`);
+  }
+  checkNumbers("y", y, y.length);
 }
 
 /**
@@ -57,7 +90,9 @@ export function plainSquaredError(
   y: readonly number[],
   model: LinearModel,
 ): number {
-  checkProblem(x, model.w);
+  checkObject("model", model, "an object { w, b }");
+  checkProblem(x, model.w, "model.w");
+  checkTargetsAndModel(x, y, model);
   let sum = 0;
   x.forEach((row, i) => {
     const yHat = row.reduce((s, v, j) => s + model.w[j] * v, model.b);
@@ -124,13 +159,12 @@ export function expectedDropoutError(
   p: number,
 ): number {
   checkInHalfOpen("p", p, 0, 1);
-  const d = checkProblem(x, model.w);
+  checkObject("model", model, "an object { w, b }");
+  const d = checkProblem(x, model.w, "model.w");
   if (d > MAX_MASK_UNITS) {
     throw new RangeError(`x must have at most ${MAX_MASK_UNITS} columns to enumerate, got ${d}`);
   }
-  if (!Array.isArray(y) || y.length !== x.length) {
-    throw new RangeError(`y must have one target per row (${x.length}), got ${describe(y)}`);
-  }
+  checkTargetsAndModel(x, y, model);
   const masks = allMasks(d, p), keep = 1 - p;
   let total = 0;
   x.forEach((row, i) => {

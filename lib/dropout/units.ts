@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { checkInteger, describe } from "../nn/_check.ts";
+import { checkInteger, checkLabels, checkObject, describe } from "../nn/_check.ts";
 import { Dropout } from "../nn/dropout.ts";
 import { Linear } from "../nn/linear.ts";
 import { softmaxCrossEntropy } from "../nn/loss.ts";
@@ -132,8 +132,9 @@ export function ablateUnits(
   data: { x: Tensor; y: Int32Array },
 ): Ablation {
   layer = checkModelLayer(model, layer);
-  checkBatch("data.x", data?.x);
-  if (!(data.y instanceof Int32Array) || data.y.length !== data.x.rows) {
+  checkObject("data", data, "an object { x, y }");
+  checkBatch("data.x", data.x);
+  if (!(data.y instanceof Int32Array)) {
     throw new TypeError(
       `data.y must be an Int32Array of ${data.x.rows} labels, got ${describe(data.y)}`,
     );
@@ -159,7 +160,9 @@ export function ablateUnits(
       loss: softmaxCrossEntropy(logits, data.y).loss,
       acc: accuracy(logits, data.y),
     });
-    const base = measure(tail.forward(z));
+    const logits = tail.forward(z);
+    checkLabels("data.y", data.y, logits.cols, data.x.rows);
+    const base = measure(logits);
     const n = h.rows, m = h.cols, out = z.cols, W = next.W.value.data;
     const zj = new Tensor(n, out);
     const result: Ablation = {

@@ -54,6 +54,14 @@ export function describe(value: unknown): string {
 }
 
 /**
+ * An optional argument's value: `fallback` when it was left out (`undefined`).
+ * `null` is not "left out": it is passed on, so the check that follows refuses it.
+ */
+export function orDefault<T>(value: T | undefined, fallback: T): T {
+  return value === undefined ? fallback : value;
+}
+
+/**
  * Throws a `TypeError` unless `value` is an object (the options argument of a
  * call, say); `expected` names what it must hold.
  */
@@ -61,7 +69,7 @@ export function checkObject(
   name: string,
   value: unknown,
   expected = "an object",
-): asserts value is Record<string, unknown> {
+): asserts value is object {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new TypeError(`${name} must be ${expected}, got ${describe(value)}`);
   }

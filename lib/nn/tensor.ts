@@ -197,6 +197,8 @@ export function checkBatch(name: string, x: unknown): asserts x is Tensor {
  * ```
  */
 export function outTensor(out: Tensor | undefined, rows: number, cols: number): Tensor {
+  checkInteger("rows", rows);
+  checkInteger("cols", cols);
   if (out === undefined) return new Tensor(rows, cols);
   checkTensor("out", out);
   if (out.rows !== rows || out.cols !== cols) {

@@ -8,7 +8,14 @@
  *
  * @module
  */
-import { checkFunction, checkInteger, checkLayer, checkObject, describe } from "./_check.ts";
+import {
+  checkFunction,
+  checkInteger,
+  checkLayer,
+  checkObject,
+  describe,
+  orDefault,
+} from "./_check.ts";
 import { checkLossKind, checkOutputs } from "./_dataset.ts";
 import {
   checkDataset,
@@ -199,7 +206,7 @@ export async function fit(
   const runEpoch = epochRunner(model, train, { optimizer, loss, batchSize, seed: options.seed });
   if (test !== undefined) checkSetForModel("test", model, test, loss);
   const epochs = checkInteger("epochs", options.epochs, 1);
-  const evaluateEvery = checkInteger("evaluateEvery", options.evaluateEvery ?? 1, 1);
+  const evaluateEvery = checkInteger("evaluateEvery", orDefault(options.evaluateEvery, 1), 1);
   if (onEpoch !== undefined) checkFunction("onEpoch", onEpoch);
   const history: EpochRecord[] = [];
   for (let epoch = 1; epoch <= epochs; epoch++) {

@@ -54,7 +54,9 @@ Deno.test("claimsInNotebook() records the lesson title, the code-cell number and
 });
 
 Deno.test("claimsInNotebook() rejects a file without cells, naming it", () => {
-  expect(() => claimsInNotebook("{}", "x.ipynb")).toThrow("x.ipynb is not a notebook");
+  expect(() => claimsInNotebook("{}", "x.ipynb")).toThrow(
+    "json must be a notebook with a cells array (x.ipynb), got cells: undefined",
+  );
 });
 
 Deno.test("ledgerIds() reads bullet entries in order and splits double IDs", () => {
