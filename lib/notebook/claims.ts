@@ -55,7 +55,9 @@ export function verdict(
   statement: string,
   evidence: string,
 ): Displayable & { record: ClaimRecord } {
-  if (!ID.test(id)) throw new RangeError(`id must look like S0-6, P-11, V-1, E-1 or Q-1, got "${id}"`);
+  if (!ID.test(id)) {
+    throw new RangeError(`id must look like S0-6, P-11, V-1, E-1 or Q-1, got "${id}"`);
+  }
   if (!VERDICTS.includes(verdict)) {
     throw new RangeError(`verdict must be one of ${VERDICTS.join(", ")}, got "${verdict}"`);
   }
