@@ -71,7 +71,9 @@ function applyMask(x: Tensor, mask: Uint8Array, layer: Dropout, d: number): Tens
   for (let i = 0; i < x.rows; i++) {
     for (let j = 0; j < x.cols; j++) {
       if (mask[j] === 1) y.data[i * x.cols + j] = x.data[i * x.cols + j] * s;
-      else if (mask[j] !== 0) throw new RangeError(`mask values must be 0 or 1, got ${mask[j]}`);
+      else if (mask[j] !== 0) {
+        throw new RangeError(`masks[${d}] values must be 0 or 1, got ${mask[j]} at [${j}]`);
+      }
     }
   }
   return y;

@@ -9,7 +9,13 @@
  *
  * @module
  */
-import { checkInteger, checkLabels, checkObject, describe } from "../nn/_check.ts";
+import {
+  checkFiniteValues,
+  checkInteger,
+  checkLabels,
+  checkObject,
+  describe,
+} from "../nn/_check.ts";
 import { Dropout } from "../nn/dropout.ts";
 import { Linear } from "../nn/linear.ts";
 import { softmaxCrossEntropy } from "../nn/loss.ts";
@@ -134,6 +140,7 @@ export function ablateUnits(
   layer = checkModelLayer(model, layer);
   checkObject("data", data, "an object { x, y }");
   checkBatch("data.x", data.x);
+  checkFiniteValues("data.x", data.x.data, data.x.cols);
   if (!(data.y instanceof Int32Array)) {
     throw new TypeError(
       `data.y must be an Int32Array of ${data.x.rows} labels, got ${describe(data.y)}`,

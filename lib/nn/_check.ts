@@ -42,7 +42,7 @@ export function describe(value: unknown): string {
   if (typeof value === "symbol") return value.toString();
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   const name = (value as object).constructor?.name ?? "object";
-  const article = /^[AEIOU]/i.test(name) ? "an" : "a";
+  const article = /^[AEIOU]/i.test(name) && !/^U(int|ni)/.test(name) ? "an" : "a";
   if (ArrayBuffer.isView(value) && "length" in value) {
     return `${article} ${name} of length ${value.length}`;
   }

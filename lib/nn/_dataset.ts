@@ -7,9 +7,12 @@ import { checkLabels, describe } from "./_check.ts";
 import { Tensor } from "./tensor.ts";
 
 /** Throws a `RangeError` unless `loss` names one of the two losses the course trains with. */
-export function checkLossKind(loss: unknown): asserts loss is "cross-entropy" | "mse" {
+export function checkLossKind(
+  loss: unknown,
+  name = "loss",
+): asserts loss is "cross-entropy" | "mse" {
   if (loss !== "cross-entropy" && loss !== "mse") {
-    throw new RangeError(`loss must be "cross-entropy" or "mse", got ${describe(loss)}`);
+    throw new RangeError(`${name} must be "cross-entropy" or "mse", got ${describe(loss)}`);
   }
 }
 

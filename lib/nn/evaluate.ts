@@ -45,7 +45,7 @@ export function lossOf(
     const { loss, dLogits } = softmaxCrossEntropy(yHat, y as Int32Array);
     return { loss, dYHat: dLogits };
   }
-  checkLossKind(kind);
+  checkLossKind(kind, "kind");
   return meanSquaredError(yHat, y as Tensor);
 }
 

@@ -66,7 +66,9 @@ export function meanSquaredError(yHat: Tensor, y: Tensor): { loss: number; dYHat
  */
 export function softmax(logits: Tensor): Tensor {
   checkBatch("logits", logits);
-  if (logits.cols === 0) throw new RangeError(`logits must have at least one column, got 0`);
+  if (logits.cols === 0) {
+    throw new RangeError(`logits must have at least one column, got ${logits.shape}`);
+  }
   checkFinite("logits", logits);
   const out = new Tensor(logits.rows, logits.cols), n = logits.cols;
   for (let i = 0; i < logits.rows; i++) softmaxRow(logits.data, out.data, i * n, n);

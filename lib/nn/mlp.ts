@@ -66,6 +66,9 @@ export function mlp(sizes: readonly number[], options: MlpOptions): Sequential {
   checkInRange("inputDropout", orDefault(options.inputDropout, 0), 0, 1);
   const rng = new Rng(options.seed);
   const mode = orDefault(options.mode, "inverted");
+  if (mode !== "inverted" && mode !== "standard") {
+    throw new RangeError(`mode must be "inverted" or "standard", got ${describe(mode)}`);
+  }
   const layers: Layer[] = [];
   if (orDefault(options.inputDropout, 0) > 0) {
     layers.push(new Dropout(options.inputDropout!, rng.fork(0), { mode }));

@@ -20,9 +20,10 @@ function checkParams(params: unknown): Parameter[] {
     throw new TypeError(`params must be an array of Parameters, got ${describe(params)}`);
   }
   if (params.length === 0) throw new RangeError("params must not be empty, got 0 parameters");
-  params.forEach((q, i) => {
-    checkTensor(`params[${i}].value`, q?.value);
-    checkTensor(`params[${i}].grad`, q?.grad);
+  params.forEach((q: unknown, i) => {
+    checkObject(`params[${i}]`, q, "a Parameter { name, value, grad }");
+    checkTensor(`params[${i}].value`, (q as Parameter).value);
+    checkTensor(`params[${i}].grad`, (q as Parameter).grad);
   });
   return params;
 }

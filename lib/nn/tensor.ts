@@ -47,9 +47,9 @@ export class Tensor {
     }
     if (data.length !== rows * cols) {
       throw new RangeError(
-        `data must have rows · cols = ${
-          rows * cols
-        } values for ${rows}×${cols}, got ${data.length}`,
+        `data must have rows · cols = ${rows * cols} values for ${rows}×${cols}, got ${
+          describe(data)
+        }`,
       );
     }
     this.data = data;
