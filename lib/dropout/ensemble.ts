@@ -4,18 +4,12 @@
  *
  * @module
  */
-import {
-  checkFunction,
-  checkInstance,
-  checkInteger,
-  checkLayer,
-  checkObject,
-  describe,
-} from "../nn/_check.ts";
+import { checkFunction, checkInteger, checkLayer, checkObject, describe } from "../nn/_check.ts";
 import type { Layer } from "../nn/layer.ts";
 import { softmax } from "../nn/loss.ts";
 import { Rng } from "../nn/rng.ts";
 import { Tensor } from "../nn/tensor.ts";
+import { checkSetForModel } from "../nn/_check_set.ts";
 import { checkLossKind } from "../nn/_dataset.ts";
 import { checkDataset, type Dataset, predict } from "../nn/evaluate.ts";
 import { type EpochRecord, fit, type FitOptions, type Optimizer } from "../nn/train.ts";
@@ -37,7 +31,7 @@ import { type EpochRecord, fit, type FitOptions, type Optimizer } from "../nn/tr
  */
 export function bootstrap(data: Dataset, rng: Rng): Dataset {
   checkDataset("data", data);
-  checkInstance("rng", rng, Rng);
+  if (!(rng instanceof Rng)) throw new TypeError(`rng must be an Rng, got ${describe(rng)}`);
   const n = data.x.rows, cols = data.x.cols;
   const x = new Tensor(n, cols);
   const labels = data.y instanceof Int32Array;
@@ -105,6 +99,8 @@ export async function trainEnsemble(
     checkObject(`build(${member})`, built, "an object { model, optimizer }");
     const { model, optimizer } = built;
     checkLayer(`build(${member}).model`, model);
+    // Against the model, before resampling: a bad label is named by its row in `train`.
+    checkSetForModel("train", model, train, options.loss);
     const data = options.bootstrap ? bootstrap(train, new Rng(options.seed).fork(member)) : train;
     histories.push(await fit(model, data, { ...options, optimizer, seed: options.seed + member }));
     members.push(model);

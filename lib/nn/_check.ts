@@ -82,19 +82,6 @@ export function checkFunction(name: string, value: unknown): asserts value is Ca
   }
 }
 
-/** Throws a `TypeError` unless `value` is an instance of `type` (`checkInstance("rng", r, Rng)`). */
-export function checkInstance<T>(
-  name: string,
-  value: unknown,
-  // deno-lint-ignore no-explicit-any
-  type: abstract new (...args: any[]) => T,
-): asserts value is T {
-  if (!(value instanceof type)) {
-    const article = /^[AEIOU]/i.test(type.name) ? "an" : "a";
-    throw new TypeError(`${name} must be ${article} ${type.name}, got ${describe(value)}`);
-  }
-}
-
 /**
  * Throws a `TypeError` unless `value` is a layer or model: an object with
  * `forward`, `backward` and `parameters` methods.

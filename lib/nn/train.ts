@@ -16,16 +16,8 @@ import {
   describe,
   orDefault,
 } from "./_check.ts";
-import { checkLossKind, checkOutputs } from "./_dataset.ts";
-import {
-  checkDataset,
-  type Dataset,
-  evaluate,
-  type LossKind,
-  lossOf,
-  type Model,
-  predict,
-} from "./evaluate.ts";
+import { checkSetForModel } from "./_check_set.ts";
+import { type Dataset, evaluate, type LossKind, lossOf, type Model } from "./evaluate.ts";
 import { Rng } from "./rng.ts";
 import { Tensor } from "./tensor.ts";
 
@@ -99,20 +91,6 @@ function batchBuffers(data: Dataset, rows: number) {
     x: new Tensor(rows, data.x.cols),
     y: data.y instanceof Tensor ? new Tensor(rows, data.y.cols) : new Int32Array(rows),
   };
-}
-
-/**
- * Checks a whole set against a model before anything is trained: the values
- * (`checkDataset`), then the model's output for the first row, which fixes the
- * number of classes every label must be below and the number of target
- * columns. The probe runs in evaluation mode, so it draws no dropout mask and
- * changes no weight.
- */
-function checkSetForModel(name: string, model: Model, data: Dataset, loss: LossKind): void {
-  checkLossKind(loss);
-  checkDataset(name, data, loss);
-  const first = new Tensor(1, data.x.cols, data.x.data.subarray(0, data.x.cols));
-  checkOutputs(name, predict(model, first), data);
 }
 
 /**
