@@ -300,7 +300,7 @@ export function readClaimRows(notebookDir: string, ledgerPath?: string): ClaimRo
  * import { claimsTable } from "./claims_table.ts";
  * import { DISPLAY } from "./display.ts";
  * import { expect } from "expect";
- * const dir = Deno.makeTempDirSync();
+ * const dir = "lib/notebook"; // from the repository's root: a folder with no notebooks
  * const bundle = claimsTable(dir, `${dir}/no-ledger.md`)[DISPLAY]();
  * expect(bundle["text/plain"]).toBe("0 claims checked, 0 not yet checked");
  * ```
