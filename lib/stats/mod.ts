@@ -14,3 +14,4 @@
 export * from "./bits.ts";
 export * from "./spearman.ts";
 export * from "./sweep.ts";
+export * from "./parallel.ts";
