@@ -6,6 +6,9 @@
  *
  * @module
  */
+// The import map of a falsify run points "expect" at this module, so the real one is named in
+// full here (the same version as deno.json's).
+// deno-lint-ignore no-import-prefix
 import { expect as hardExpect } from "npm:expect@30.5.2";
 
 /** The assertion failures recorded since the last {@linkcode takeFailures}. */
