@@ -40,7 +40,8 @@ export interface ParallelOptions {
  * ```ts
  * import { expect } from "expect";
  * import { inParallel } from "./parallel.ts";
- * // Ten seeds of a tiny experiment, two workers; `Rng` comes from the course.
+ * import { Rng } from "../nn/mod.ts"; // for this thread; each worker has the course's own
+ * // Ten seeds of a tiny experiment, two workers.
  * const task = (seed: number) => new Rng(seed).uniform();
  * const parallel = await inParallel([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], task, { workers: 2 });
  * const serial = await inParallel([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], task, { workers: 1 });
