@@ -16,6 +16,7 @@
  * @module
  */
 import { describe } from "../nn/_check.ts";
+import { rebuildTask } from "./_scope.ts";
 
 /** Options of {@linkcode inParallel}. */
 export interface ParallelOptions {
@@ -34,7 +35,8 @@ export interface ParallelOptions {
  * @param task A self-contained function `(input) => result` (or a promise of it)
  *   that uses only its input and the course's exports; its result must be
  *   structured-clonable.
- * @param options `workers` (default: one per core).
+ * @param options `workers` (default: one per core; `1` runs serially in this thread, with the
+ *   task rebuilt from its source all the same, so it sees the same names).
  * @returns The results, `results[i] = task(inputs[i])`.
  * @example
  * ```ts
@@ -64,12 +66,15 @@ export async function inParallel<I, O>(
   if (!Number.isInteger(workers) || workers < 1) {
     throw new RangeError(`workers must be an integer ≥ 1, got ${describe(workers)}`);
   }
+  const source = task.toString();
   if (workers === 1 || inputs.length <= 1) {
+    // Here, serially, but rebuilt from source like on a worker: the same names in scope.
+    const rebuilt = rebuildTask(source) as (input: I) => O | Promise<O>;
     const results: O[] = [];
-    for (const input of inputs) results.push(await task(input));
+    for (const input of inputs) results.push(await rebuilt(structuredClone(input)));
     return results;
   }
-  return await runOnWorkers(inputs, task.toString(), Math.min(workers, inputs.length));
+  return await runOnWorkers(inputs, source, Math.min(workers, inputs.length));
 }
 
 /** Hands out inputs to `count` workers, the next one to whichever finishes first. */
