@@ -183,7 +183,7 @@ const json = <T>(v: T): T => JSON.parse(JSON.stringify(v));
  */
 export function claim<R extends ClaimRule>(id: string, rule: R): DeclaredClaim<R> {
   if (typeof id !== "string" || !CLAIM_ID.test(id)) {
-    throw new RangeError(`id must look like S0-6, P-11, V-1 or E-1, got ${describe(id)}`);
+    throw new RangeError(`id must look like S0-6, P-11, V-1, E-1 or Q-1, got ${describe(id)}`);
   }
   checkRule(rule);
   if (typeof rule.statement !== "string" || rule.statement.trim() === "") {

@@ -123,7 +123,7 @@ Deno.test("every test renders: exact, facts, bound, equivalent, mcnemar, family"
 
 Deno.test("claim() rejects a bad ID, a missing statement, an unknown test or option", () => {
   const ok = { statement: "s", test: "facts" } as const;
-  expect(() => claim("S4", ok)).toThrow('id must look like S0-6, P-11, V-1 or E-1, got "S4"');
+  expect(() => claim("S4", ok)).toThrow('id must look like S0-6, P-11, V-1, E-1 or Q-1, got "S4"');
   expect(() => claim("S4-1", { ...ok, statement: "" })).toThrow("rule.statement must be");
   expect(() => claim("S4-1", { statement: "s", test: "t-test" } as never))
     .toThrow('rule.test must be one of "exact", "facts", "bound", "paired"');

@@ -1,5 +1,5 @@
 /**
- * Verdicts on the claims of the course's ledger (`../shared/CLAIMS.md`).
+ * Verdicts on the claims of the course's ledger (`notebooks/LEDGER.md`).
  *
  * A lesson cell declares a claim's rule and hands its measurements to the
  * claim engine (`claim()` in `claim.ts`), which computes the verdict. The
@@ -59,8 +59,8 @@ export interface ClaimRecord {
   stats?: unknown;
 }
 
-/** The shape of a ledger ID: `S0-6`, `P-11`, `V-1`, `E-1`. */
-export const CLAIM_ID = /^(S[0-9]-[0-9]+|[PVE]-[0-9]+)$/;
+/** The shape of a ledger ID: `S0-6`, `P-11`, `V-1`, `E-1`, `Q-1`. */
+export const CLAIM_ID = /^(S[0-9]-[0-9]+|[PVEQ]-[0-9]+)$/;
 
 /**
  * Records a verdict typed by the cell.
@@ -89,7 +89,7 @@ export function verdict(
   evidence: string,
 ): Displayable & { record: ClaimRecord } {
   if (!CLAIM_ID.test(id)) {
-    throw new RangeError(`id must look like S0-6, P-11, V-1 or E-1, got "${id}"`);
+    throw new RangeError(`id must look like S0-6, P-11, V-1, E-1 or Q-1, got "${id}"`);
   }
   if (!VERDICTS.includes(verdict)) {
     throw new RangeError(`verdict must be one of ${VERDICTS.join(", ")}, got "${verdict}"`);
