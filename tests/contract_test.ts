@@ -109,6 +109,10 @@ const claim = () => ({
   cellId: "",
 });
 const notebookJson = JSON.stringify({ cells: [{ cell_type: "markdown", source: "# L" }] });
+const PAIRED = { test: "paired", better: "higher", margin: 0, seeds: 3 } as const;
+const PAIRED_EVIDENCE = { seeds: [1, 2, 3], baseline: [1, 2, 3], treatment: [2, 3.1, 4.2] };
+const FACTS = { test: "facts" } as const;
+const GRID = { columns: ["seed", "d"], rows: [["1", "0.5"]] };
 const rowsBad = [
   undefined,
   null,
@@ -242,6 +246,33 @@ const TABLE: Record<string, Entry> = {
   exercise: f(lib.exercise, () => ["00.1", 4, { question: "2 + 2?", hint: "count", check: (a: number) => a === 4 }], ["id", [...STR, "3.2"]], ["answer", []], ["spec", [...OBJ, { question: "q" }]]),
   provideSolutions: f(lib.provideSolutions, () => [undefined], ["solutions", [null, 1, "x"]]),
   table: f(lib.table, () => [[{ a: 1 }], {}], ["rows", [undefined, null, 1, bad([null], "null")]], ["options", [null, 1]], ["options.columns", [null, "a", bad([1], "got 1")]], ["options.caption", [null, 1]], ["options.digits", [null, -1, 13, 0.5, NaN]]),
+  // notebook/: the claim engine
+  claim: f(lib.claim, () => ["E-1", { statement: "one is one", test: "exact" }], ["id", [...STR, "X-1"]], ["rule", OBJ], ["rule.test", [undefined, null, "vote"]]),
+  checkRule: f(lib.checkRule, () => [PAIRED, "rule"], ["rule", OBJ], ["rule.test", [undefined, "vote"]], ["rule.margin", num(-1)], ["rule.seeds", int(0)], ["name", []]),
+  decide: f(lib.decide, () => [PAIRED, PAIRED_EVIDENCE], ["rule", OBJ], ["evidence", OBJ], ["evidence.baseline", [undefined, null, bad([1, 2], "2"), bad([1, NaN, 3], "NaN")]], ["evidence.treatment", [undefined, null, bad([1, NaN, 3], "NaN")]]),
+  describeRule: f(lib.describeRule, () => [{ test: "facts" }], ["rule", OBJ]),
+  renderVerdict: f(lib.renderVerdict, () => ["S2-2", "masks are reused", FACTS, lib.decide(FACTS, { facts: [{ name: "same", ok: true }] })], ["id", [...STR, "X"]], ["statement", STR], ["rule", OBJ], ["decision", OBJ]),
+  gridHtml: f(lib.gridHtml, () => [GRID], ["g", OBJ], ["g.columns", [undefined, null, 1]], ["g.rows", [undefined, null, 1]]),
+  gridMarkdown: f(lib.gridMarkdown, () => [GRID], ["g", OBJ], ["g.columns", [undefined, null, 1]], ["g.rows", [undefined, null, 1]]),
+  gridPlain: f(lib.gridPlain, () => [GRID], ["g", OBJ], ["g.columns", [undefined, null, 1]], ["g.rows", [undefined, null, 1]]),
+  claimCounts: f(lib.claimCounts, () => [[claim()]], ["rows", rowsBad]),
+  claimsSummary: f(lib.claimsSummary, () => [[claim()]], ["rows", rowsBad]),
+  judgedClaims: NO_PARAMETERS,
+  clearJudgedClaims: NO_PARAMETERS,
+  CLAIM_ID: CONSTANT,
+  CLAIM_TESTS: CONSTANT,
+  VERDICTS: CONSTANT,
+  // stats/: tests and intervals
+  holm: f(lib.holm, () => [[0.01, 0.2], 0.05], ["pValues", [undefined, null, [], bad([0.1, NaN], "NaN"), bad([0.1, 1.5], "1.5")]], ["alpha", opt(num(0, 0.6))]),
+  mcnemar: f(lib.mcnemar, () => [[true, false, true], [true, true, false]], ["aCorrect", [undefined, null, 1, bad([true], "1")]], ["bCorrect", [undefined, null, 1, bad([true], "1"), bad([true, 2, true], "2")]]),
+  mcnemarExact: f(lib.mcnemarExact, () => [3, 1], ["b", int(-1)], ["c", int(-1)]),
+  meanAndSE: f(lib.meanAndSE, () => [[1, 2, 3]], ["values", [undefined, null, bad([], "got 0"), bad([1, NaN], "NaN"), bad([1, "2"], '"2"')]]),
+  pairedT: f(lib.pairedT, () => [[1, 2, 3], [1.5, 2.5, 3.1], 0.95], ["a", [undefined, null, bad([1], "1"), bad([1, NaN, 3], "NaN")]], ["b", [undefined, null, bad([1, 2], "2"), bad([1, NaN, 3], "NaN")]], ["level", opt(num(0, 1))]),
+  tost: f(lib.tost, () => [[0.1, -0.1, 0.05], 0.5, 0.05], ["diffs", [undefined, null, bad([1], "1"), bad([1, NaN], "NaN")]], ["bound", num(0, -1)], ["alpha", opt(num(0, 0.6))]),
+  incompleteBeta: f(lib.incompleteBeta, () => [0.5, 2, 3], ["x", num(-0.1, 1.1)], ["a", num(0, -1)], ["b", num(0, -1)]),
+  tCdf: f(lib.tCdf, () => [1, 5], ["t", opt(num()).filter((v) => typeof v !== "number" || !Number.isNaN(v) && Number.isFinite(v))], ["df", num(0, -1)]),
+  tQuantile: f(lib.tQuantile, () => [0.975, 5], ["q", num(0, 1, -0.1)], ["df", num(0, -1)]),
+  inParallel: f(lib.inParallel, () => [[1, 2], (n: number) => n + 1, { workers: 1 }], ["inputs", [undefined, null, 1, "a"]], ["task", FN], ["options", [null, 1]], ["options.workers", opt(int(0))]),
   progressLine: NO_PARAMETERS,
   inKernel: NO_PARAMETERS,
   CLAIM_MIME: CONSTANT,

@@ -192,6 +192,7 @@ export function claimRows(claims: CheckedClaim[], ledger: string[]): ClaimRow[] 
  * ```
  */
 export function claimCounts(rows: ClaimRow[]): Record<Verdict | "not yet checked", number> {
+  checkRows(rows, {});
   const counts = Object.fromEntries(
     [...VERDICTS, "not yet checked"].map((v) => [v, 0]),
   ) as Record<Verdict | "not yet checked", number>;
