@@ -121,8 +121,7 @@ export function checkFinite(name: string, value: unknown): number {
 export function checkFiniteValues(name: string, data: ArrayLike<number>, cols: number): void {
   for (let i = 0; i < data.length; i++) {
     const v = data[i];
-    // v - v is 0 for a finite v, NaN for ±Infinity and NaN: one subtraction per value.
-    if (v - v !== 0) {
+    if (!Number.isFinite(v)) {
       const r = Math.floor(i / cols), c = i % cols;
       throw new RangeError(`${name} must be finite, got ${v} at [${r}, ${c}]`);
     }
