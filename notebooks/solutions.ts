@@ -9,4 +9,13 @@
  *
  * @module
  */
-export const solutions: Record<string, unknown> = {};
+import { addRowVector, dropout, type Linear, matmul, type Rng, type Tensor } from "../lib/mod.ts";
+
+export const solutions: Record<string, unknown> = {
+  // Lesson 2 · Dropout as an ensemble
+  "02.1": 64,
+  "02.2": 0.8 ** 6,
+  "02.3": (layer: Linear, x: Tensor, p: number, rng: Rng) =>
+    addRowVector(matmul(x, dropout(layer.W.value, p, rng).y), layer.b.value),
+  // end of lesson 2
+};
