@@ -262,6 +262,11 @@ const TABLE: Record<string, Entry> = {
   CLAIM_ID: CONSTANT,
   CLAIM_TESTS: CONSTANT,
   VERDICTS: CONSTANT,
+  exactGeometricMean: f(lib.exactGeometricMean, () => [(m: Uint8Array) => [1 + m[0], 2], 2, 0.5, 2], ["f", [...FN, bad(() => [0, 1], "got 0"), bad(() => [NaN, 1], "NaN"), bad(() => 1, "got 1")]], ["m", int(-1, 21)], ["p", PROB], ["cols", int(0)]),
+  parametersRead: f(lib.parametersRead, () => { const l = new Linear(1, 1, new Rng(0)); return [() => l.forward(Tensor.fromRows([[1]])).data, l.parameters()]; }, ["output", [...FN, bad(() => 1, "got 1")]], ["parameters", [undefined, null, 1, bad([null], "null")]]),
+  mcDropoutAtKs: f(lib.mcDropoutAtKs, () => [net(), Tensor.zeros(2, 2), [1, 3]], ["model", MODEL], ["x", tensor(empty(2), Tensor.zeros(1, 3))], ["ks", [undefined, null, [], bad([0], "0"), bad([3, 2], "2"), bad([1, NaN], "NaN")]]),
+  withMultiplyAddCounter: f(lib.withMultiplyAddCounter, () => [net()], ["model", MODEL]),
+  binomialPmf: f(lib.binomialPmf, () => [4, 0.3], ["n", int(-1, 1001)], ["q", PROB]),
   // stats/: tests and intervals
   holm: f(lib.holm, () => [[0.01, 0.2], 0.05], ["pValues", [undefined, null, [], bad([0.1, NaN], "NaN"), bad([0.1, 1.5], "1.5")]], ["alpha", opt(num(0, 0.6))]),
   mcnemar: f(lib.mcnemar, () => [[true, false, true], [true, true, false]], ["aCorrect", [undefined, null, 1, bad([true], "1")]], ["bCorrect", [undefined, null, 1, bad([true], "1"), bad([true, 2, true], "2")]]),

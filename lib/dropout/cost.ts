@@ -121,6 +121,7 @@ class CountingLinear implements Layer {
  * ```
  */
 export function withMultiplyAddCounter(model: Layer): { model: Layer; tally: MultiplyAddTally } {
+  checkLayer("model", model);
   const tally: MultiplyAddTally = { forward: 0, backward: 0 };
   const wrap = (layer: Layer): Layer =>
     layer instanceof Sequential

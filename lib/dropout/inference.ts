@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { checkInteger, checkLayer } from "../nn/_check.ts";
+import { checkInteger, checkLayer, describe } from "../nn/_check.ts";
 import type { Layer } from "../nn/layer.ts";
 import { softmax } from "../nn/loss.ts";
 import { predict } from "../nn/evaluate.ts";
@@ -102,8 +102,10 @@ export function mcDropoutPredict(model: Layer, x: Tensor, k: number): Tensor {
  * ```
  */
 export function mcDropoutAtKs(model: Layer, x: Tensor, ks: readonly number[]): Tensor[] {
+  checkLayer("model", model);
+  checkBatch("x", x);
   if (!Array.isArray(ks) || ks.length === 0) {
-    throw new RangeError(`ks must be a non-empty array of sample counts, got ${ks}`);
+    throw new RangeError(`ks must be a non-empty array of sample counts, got ${describe(ks)}`);
   }
   ks.forEach((k, i) => {
     checkInteger(`ks[${i}]`, k, i === 0 ? 1 : ks[i - 1] + 1);

@@ -204,7 +204,26 @@ export function exactGeometricMean(
 ): Float64Array {
   checkInteger("cols", cols, 1);
   if (typeof f !== "function") throw new TypeError(`f must be a function, got ${describe(f)}`);
-  const meanLog = exactMeanVector((mask) => Array.from(f(mask), Math.log), m, p);
+  const meanLog = exactMeanVector(
+    (mask) => {
+      const v = f(mask);
+      if (!Array.isArray(v) && !ArrayBuffer.isView(v)) {
+        throw new TypeError(`f must return an array of numbers, got ${describe(v)}`);
+      }
+      return Array.from(v as ArrayLike<number>, (x) => {
+        if (!(x > 0 && x < Infinity)) {
+          throw new RangeError(
+            `f must return finite positive numbers (their logs are averaged), got ${
+              describe(x)
+            } for mask [${mask}]`,
+          );
+        }
+        return Math.log(x);
+      });
+    },
+    m,
+    p,
+  );
   if (meanLog.length % cols !== 0) {
     throw new RangeError(`f must return rows × ${cols} values, got ${meanLog.length}`);
   }

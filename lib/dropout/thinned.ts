@@ -183,7 +183,21 @@ export function parametersRead(
   if (typeof output !== "function") {
     throw new TypeError(`output must be a function, got ${describe(output)}`);
   }
-  const base = Float64Array.from(output());
+  if (!Array.isArray(parameters)) {
+    throw new TypeError(`parameters must be an array of Parameters, got ${describe(parameters)}`);
+  }
+  parameters.forEach((q, i) => {
+    if (q === null || typeof q !== "object" || !(q.value instanceof Tensor)) {
+      throw new TypeError(
+        `parameters[${i}] must be a Parameter { name, value }, got ${describe(q)}`,
+      );
+    }
+  });
+  const first = output();
+  if (!Array.isArray(first) && !ArrayBuffer.isView(first)) {
+    throw new TypeError(`output must return an array of numbers, got ${describe(first)}`);
+  }
+  const base = Float64Array.from(first as ArrayLike<number>);
   const read = new Set<string>();
   for (const { name, value } of parameters) {
     for (let i = 0; i < value.data.length; i++) {
