@@ -89,7 +89,11 @@ const BAD: [string, () => Dataset, string][] = [
     d.x.data[11 * 4] = -Infinity;
     return d;
   }, "train.x must be finite, got -Infinity at [11, 0]"],
-  ["rows of the wrong width", () => ({ x: Tensor.zeros(ROWS, 5), y: goodSet().y }), "x is 1×5"],
+  [
+    "rows of the wrong width",
+    () => ({ x: Tensor.zeros(ROWS, 5), y: goodSet().y }),
+    "train.x must have 4 columns (the model's inputs), got 12×5",
+  ],
   [
     "fewer labels than rows",
     () => ({ x: goodSet().x, y: new Int32Array(ROWS - 1) }),

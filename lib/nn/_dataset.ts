@@ -17,22 +17,21 @@ export function checkLossKind(
 }
 
 /**
- * Checks a set against what the model outputs for it (or for its first row, a
- * probe made before training): one column per class, every label below that
- * number, and as many target columns as outputs. Errors name the set's row.
+ * Checks a set against the model's number of outputs: every label below it
+ * (one output per class), or as many target columns. Errors name the set's row.
  */
 export function checkOutputs(
   name: string,
-  yHat: Tensor,
+  outputs: number,
   data: { readonly y: Int32Array | Tensor },
 ): void {
   if (data.y instanceof Tensor) {
-    if (data.y.cols !== yHat.cols) {
+    if (data.y.cols !== outputs) {
       throw new RangeError(
-        `${name}.y must have one column per model output (${yHat.cols}), got ${data.y.shape}`,
+        `${name}.y must have one column per model output (${outputs}), got ${data.y.shape}`,
       );
     }
     return;
   }
-  checkLabels(`${name}.y`, data.y, yHat.cols, data.y.length);
+  checkLabels(`${name}.y`, data.y, outputs, data.y.length);
 }

@@ -179,7 +179,7 @@ export function evaluate(
   checkLossKind(loss);
   checkDataset("data", data, loss);
   const yHat = predict(model, data.x);
-  checkOutputs("data", yHat, data);
+  checkOutputs("data", yHat.cols, data);
   const value = lossOf(loss, yHat, data.y).loss;
   if (loss === "mse") return { loss: value, accuracy: NaN };
   return { loss: value, accuracy: accuracy(yHat, data.y as Int32Array) };
