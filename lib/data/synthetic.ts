@@ -38,6 +38,45 @@ export function noisyCurve(
   return { x, y };
 }
 
+/** A training, a validation and a test set drawn from the same noisy curve. */
+export interface CurveSplits {
+  /** The points a network trains on. */
+  train: { x: Tensor; y: Tensor };
+  /** Points used only to choose a setting (an epoch, a rate). */
+  validation: { x: Tensor; y: Tensor };
+  /** Points used only to judge the chosen setting. */
+  test: { x: Tensor; y: Tensor };
+}
+
+/**
+ * Three independent draws of {@linkcode noisyCurve} for one seed: a small
+ * training set, a validation set to choose settings on, and a test set to
+ * judge them on. Their seeds are `1000·seed + 1`, `+ 2` and `+ 3`, so every
+ * seed below 4 294 967 gets its own, non-overlapping sets.
+ *
+ * @param options `seed`, `noise` ≥ 0, and the sizes `nTrain`, `nValidation`, `nTest` (each ≥ 1).
+ * @returns `{ train, validation, test }`, each `{ x, y }` of n × 1 tensors.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { curveSplits, noisyCurve } from "./synthetic.ts";
+ * const s = curveSplits({ seed: 2, noise: 0.3, nTrain: 20, nValidation: 50, nTest: 60 });
+ * expect(s.test.x.rows).toBe(60);
+ * expect(s.train.y.data).toEqual(noisyCurve({ n: 20, noise: 0.3, seed: 2001 }).y.data);
+ * ```
+ */
+export function curveSplits(
+  options: { seed: number; noise: number; nTrain: number; nValidation: number; nTest: number },
+): CurveSplits {
+  const { seed, noise } = options;
+  const base = 1000 * checkInteger("seed", seed, 0, 4_294_966);
+  return {
+    train: noisyCurve({ n: options.nTrain, noise, seed: base + 1 }),
+    validation: noisyCurve({ n: options.nValidation, noise, seed: base + 2 }),
+    test: noisyCurve({ n: options.nTest, noise, seed: base + 3 }),
+  };
+}
+
 /**
  * Interleaved spirals in the plane, one arm per class: a classification task
  * whose boundary a linear model cannot draw.
