@@ -9,4 +9,28 @@
  *
  * @module
  */
-export const solutions: Record<string, unknown> = {};
+import type { Rng, Tensor as TensorType } from "../lib/mod.ts";
+import { Tensor } from "../lib/mod.ts";
+export const solutions: Record<string, unknown> = {
+  // ── lesson 1 (01-overfitting) ──
+  "01.1": 16_897,
+  "01.2": true,
+  "01.3": (model: { parameters(): { value: { data: Float32Array } }[] }) => {
+    for (const q of model.parameters()) {
+      const w = q.value.data;
+      for (let i = 0; i < w.length; i++) w[i] *= 1 - 0.001;
+    }
+  },
+  // ── end of lesson 1 ──
+  // ── lesson 5 (05-inverted-dropout) ──
+  "05.1": [4, 12],
+  "05.2": (x: TensorType, p: number, rng: Rng) => {
+    const keep = 1 - p, y = new Tensor(x.rows, x.cols);
+    for (let i = 0; i < x.data.length; i++) {
+      y.data[i] = rng.uniform() < keep ? x.data[i] / keep : 0;
+    }
+    return y;
+  },
+  "05.3": 10,
+  // ── end of lesson 5 ──
+};

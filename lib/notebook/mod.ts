@@ -19,3 +19,4 @@ export * from "./plot.ts";
 export * from "./progress.ts";
 export * from "./table.ts";
 export * from "./theme.ts";
+export * from "./paired_plot.ts";
