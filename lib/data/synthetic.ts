@@ -78,6 +78,40 @@ export function curveSplits(
 }
 
 /**
+ * Friedman's regression benchmark #1: five inputs uniform in [0, 1) and
+ * `f = 10·sin(π·x₁·x₂) + 20·(x₃ − 0.5)² + 10·x₄ + 5·x₅`, plus Gaussian noise of
+ * standard deviation `noise`. The target is centred and divided by 5,
+ * `y = (f + noise·ε − 14.4) / 5`, so that it has variance about 1.
+ *
+ * @param options `n` ≥ 1 points, `noise` ≥ 0, and `seed`.
+ * @returns `{ x, y }`: x is n × 5, y is n × 1.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { friedman1 } from "./synthetic.ts";
+ * const { x, y } = friedman1({ n: 3, noise: 0, seed: 1 });
+ * const r = x.row(0);
+ * const f = 10 * Math.sin(Math.PI * r[0] * r[1]) + 20 * (r[2] - 0.5) ** 2 + 10 * r[3] + 5 * r[4];
+ * expect(y.data[0]).toBeCloseTo((f - 14.4) / 5, 5);
+ * ```
+ */
+export function friedman1(
+  options: { n: number; noise: number; seed: number },
+): { x: Tensor; y: Tensor } {
+  const n = checkInteger("n", options.n, 1);
+  const noise = checkNonNegative("noise", options.noise);
+  const rng = new Rng(options.seed);
+  const x = new Tensor(n, 5), y = new Tensor(n, 1);
+  for (let i = 0; i < n; i++) {
+    const r = x.row(i);
+    for (let j = 0; j < 5; j++) r[j] = rng.uniform();
+    const f = 10 * Math.sin(Math.PI * r[0] * r[1]) + 20 * (r[2] - 0.5) ** 2 + 10 * r[3] + 5 * r[4];
+    y.data[i] = (f + noise * rng.normal() - 14.4) / 5;
+  }
+  return { x, y };
+}
+
+/**
  * Interleaved spirals in the plane, one arm per class: a classification task
  * whose boundary a linear model cannot draw.
  *
