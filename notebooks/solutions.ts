@@ -9,8 +9,8 @@
  *
  * @module
  */
-import type { Rng, Tensor as TensorType } from "../lib/mod.ts";
-import { Tensor } from "../lib/mod.ts";
+import type { Layer, Tensor as TensorType } from "../lib/mod.ts";
+import { Dropout, Linear, Rng, Sequential, Tensor } from "../lib/mod.ts";
 export const solutions: Record<string, unknown> = {
   // ── lesson 1 (01-overfitting) ──
   "01.1": 16_897,
@@ -22,6 +22,28 @@ export const solutions: Record<string, unknown> = {
     }
   },
   // ── end of lesson 1 ──
+  // ── lesson 4 (04-scale-mismatch) ──
+  "04.1": 4 / 3,
+  "04.2": (model: Sequential, p: number) => {
+    const layers: Layer[] = [];
+    let scaleNext = false;
+    for (const layer of model.layers) {
+      if (layer instanceof Dropout) {
+        scaleNext = true;
+      } else if (layer instanceof Linear && scaleNext) {
+        const copy = new Linear(layer.inFeatures, layer.outFeatures, new Rng(0));
+        copy.W.value.data.set(layer.W.value.data.map((w) => (1 - p) * w));
+        copy.b.value.data.set(layer.b.value.data);
+        layers.push(copy);
+        scaleNext = false;
+      } else {
+        layers.push(layer);
+      }
+    }
+    return new Sequential(layers);
+  },
+  "04.3": 140,
+  // ── end of lesson 4 ──
   // ── lesson 5 (05-inverted-dropout) ──
   "05.1": [4, 12],
   "05.2": (x: TensorType, p: number, rng: Rng) => {
