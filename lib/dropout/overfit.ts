@@ -6,12 +6,13 @@
  *
  * @module
  */
-import type { CurveSplits } from "../data/synthetic.ts";
+import { type CurveSplits, curveSplits } from "../data/synthetic.ts";
 import { checkInRange, checkInteger } from "../nn/_check.ts";
 import { evaluate } from "../nn/evaluate.ts";
 import { mlp } from "../nn/mlp.ts";
 import { Adam } from "../nn/optim.ts";
 import type { Sequential } from "../nn/sequential.ts";
+import { Tensor } from "../nn/tensor.ts";
 import { epochRunner } from "../nn/train.ts";
 
 /** Options of {@linkcode trainOnCurve}. */
@@ -127,7 +128,7 @@ export interface CurveSummary {
  * the wobble dropout adds), and the losses at the epoch whose validation loss
  * is lowest.
  *
- * @param run A run from {@linkcode trainOnCurve}.
+ * @param run A run from {@linkcode trainOnCurve} or {@linkcode curveRunData} (only its curve is read).
  * @param tail How many of the last measurements to average (default 10).
  * @returns The {@linkcode CurveSummary}.
  * @example
@@ -135,13 +136,13 @@ export interface CurveSummary {
  * import { expect } from "expect";
  * import { summarizeCurve } from "./overfit.ts";
  * const curve = [3, 2, 1, 2].map((v, i) => ({ epoch: i + 1, train: 1 / (i + 1), validation: v, test: v }));
- * const s = summarizeCurve({ seed: 1, p: 0, model: undefined!, curve }, 2);
+ * const s = summarizeCurve({ curve }, 2);
  * expect(s.bestEpoch).toBe(3);
  * expect(s.testEnd).toBe(1.5);
  * expect(s.trainAtBest).toBeCloseTo(1 / 3, 12);
  * ```
  */
-export function summarizeCurve(run: CurveRun, tail = 10): CurveSummary {
+export function summarizeCurve(run: { curve: CurvePoint[] }, tail = 10): CurveSummary {
   const n = checkInteger("tail", tail, 1, run.curve.length);
   const last = run.curve.slice(-n);
   const mean = (key: "train" | "validation" | "test") => last.reduce((s, c) => s + c[key], 0) / n;
@@ -157,4 +158,50 @@ export function summarizeCurve(run: CurveRun, tail = 10): CurveSummary {
     trainAtBest: best.train,
     testAtBest: best.test,
   };
+}
+
+/** One run as plain data (no network), so that it can cross threads: see {@linkcode curveRunData}. */
+export interface CurveRunData {
+  seed: number;
+  p: number;
+  curve: CurvePoint[];
+  /** The trained network's prediction at `gridX`. */
+  fitted: number[];
+  /** 121 evenly spaced points of [−1.5, 1.5]. */
+  gridX: number[];
+}
+
+/**
+ * Lesson 1's run for one seed and rate, as plain data: draws the seed's sets
+ * (`curveSplits` with noise 0.3 and 20 / 200 / 200 points), trains with
+ * {@linkcode trainOnCurve}, and returns the curve and the fitted line on a
+ * grid. Plain data crosses to a worker and back, so `inParallel` can run
+ * many of these at once.
+ *
+ * @param options `seed`, `p`, and optionally `recordFrom` (see {@linkcode CurveRunOptions}).
+ * @returns The {@linkcode CurveRunData}.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { curveRunData } from "./overfit.ts";
+ * const run = curveRunData({ seed: 1, p: 0.5, epochs: 20, recordFrom: 11 });
+ * expect(run.curve.map((c) => c.epoch)).toEqual([20]);
+ * expect(run.fitted.length).toBe(121);
+ * ```
+ */
+export function curveRunData(
+  options: { seed: number; p: number; recordFrom?: number; epochs?: number },
+): CurveRunData {
+  const { seed, p } = options;
+  const data = curveSplits({ seed, noise: 0.3, nTrain: 20, nValidation: 200, nTest: 200 });
+  const run = trainOnCurve({
+    seed,
+    p,
+    data,
+    recordFrom: options.recordFrom,
+    epochs: options.epochs,
+  });
+  const gridX = Array.from({ length: 121 }, (_, i) => -1.5 + (3 * i) / 120);
+  const fitted = Array.from(run.model.forward(new Tensor(121, 1, Float32Array.from(gridX))).data);
+  return { seed, p, curve: run.curve, fitted, gridX };
 }

@@ -34,7 +34,7 @@ Deno.test("`summarizeCurve()` averages the tail and picks the epoch by validatio
     validation: v,
     test: 2 * v,
   }));
-  const s = summarizeCurve({ seed: 1, p: 0, model: undefined!, curve }, 2);
+  const s = summarizeCurve({ curve }, 2);
   expect(s).toEqual({
     trainEnd: 1.5,
     validationEnd: 5,
@@ -44,7 +44,7 @@ Deno.test("`summarizeCurve()` averages the tail and picks the epoch by validatio
     trainAtBest: 3,
     testAtBest: 2,
   });
-  expect(() => summarizeCurve({ seed: 1, p: 0, model: undefined!, curve }, 5)).toThrow(
+  expect(() => summarizeCurve({ curve }, 5)).toThrow(
     new RangeError("tail must be an integer in [1, 4], got 5"),
   );
 });
