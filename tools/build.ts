@@ -92,7 +92,8 @@ const rows = readClaimRows(join(ROOT, "notebooks"), join(ROOT, "..", "shared", "
 const list = lessons.map((l) =>
   `<li><a href="${l.href}">${escapeHtml(l.title)}</a><span class="summary">${l.summary}</span></li>`
 ).join("\n");
-const index = `<h1>${SITE_TITLE}</h1>\n${readmeIntro()}\n${LAB_INDEX_LINK}\n<h2 id="lessons">The lessons</h2>\n` +
+const index =
+  `<h1>${SITE_TITLE}</h1>\n${readmeIntro()}\n${LAB_INDEX_LINK}\n<h2 id="lessons">The lessons</h2>\n` +
   `<ol class="lessons">\n${list}\n</ol>\n<h2 id="claims">Claims</h2>\n` +
   `<p>Every claim the course makes, its verdict, and the cell that checks it.</p>\n` +
   claimsHtml(rows, {

@@ -54,7 +54,7 @@ function denoReference(site: string, settings: LabSettings): Point[] {
 function differences(browser: Point[], deno: Point[]): string[] {
   const out: string[] = [];
   if (browser.length !== deno.length) {
-    out.push(`the browser measured ${browser.length} epochs, Deno ${deno.length}`);
+    out.push(`the browser measured ${browser.length} points, Deno ${deno.length}`);
   }
   deno.forEach((d, e) => {
     const b = browser[e];
@@ -65,7 +65,7 @@ function differences(browser: Point[], deno: Point[]): string[] {
         const got = (b.nets[k] as unknown as Record<string, number>)[key];
         if (!Object.is(got, value)) {
           out.push(
-            `epoch ${e + 1}, ${k ? "without" : "with"} dropout, ${key}: ${got} vs Deno ${value}`,
+            `epoch ${e}, ${k ? "without" : "with"} dropout, ${key}: ${got} vs Deno ${value}`,
           );
         }
       }
@@ -184,7 +184,7 @@ export async function checkLab(
   await phone.close();
 
   return {
-    epochs: after.points.length,
+    epochs: after.points.length - 1, // the first point is before training
     equal: deno.length > 0 && differences(after.points, deno).length === 0,
     maxInputDelayMs,
     clicks,

@@ -60,7 +60,10 @@ export const MEASURED = 1000;
 
 /** What one measurement found, for one network, in evaluation mode unless named otherwise. */
 export interface NetPoint {
-  /** Mean batch loss over the steps since the last measurement, in training mode (masks on). */
+  /**
+   * Mean batch loss over the steps since the last measurement, in training mode (masks on);
+   * NaN before the first step.
+   */
   trainModeLoss: number;
   /** Evaluation-mode loss and accuracy on the first `MEASURED` training digits. */
   trainLoss: number;
@@ -168,16 +171,16 @@ export function createSession(data: LabData, settings: LabSettings): Session {
 }
 
 /**
- * Trains a session for whole epochs, measuring after each: the loop the
- * Deno reference runs (the browser's worker takes the same steps with chart
- * updates in between).
+ * Trains a session for whole epochs, measuring before the first and after
+ * each: the loop the Deno reference runs (the browser's worker takes the
+ * same steps with chart updates in between).
  *
  * @param session A fresh session.
  * @param epochs How many epochs to run.
- * @returns One point per epoch.
+ * @returns One point at epoch 0, then one per epoch.
  */
 export function trainEpochs(session: Session, epochs: number): Point[] {
-  const points: Point[] = [];
+  const points: Point[] = [session.measure()];
   for (let e = 0; e < epochs; e++) {
     for (let s = 0; s < session.stepsPerEpoch; s++) session.step();
     points.push(session.measure());

@@ -25,7 +25,7 @@ export type FromWorker =
     /** The first example's masks, one per hidden dropout layer. */
     masks: Uint8Array[];
   }
-  | { type: "point"; run: number; point: Point; msPerEpoch: number }
+  | { type: "point"; run: number; point: Point; msPerEpoch: number | null }
   | {
     type: "done";
     run: number;

@@ -270,6 +270,7 @@ function receive(m: FromWorker) {
     }
     case "point": {
       state.points.push(m.point);
+      if (m.msPerEpoch === null) break; // the measurement before training
       state.msPerEpoch.push(m.msPerEpoch);
       const [d, p] = m.point.nets;
       setStatus(

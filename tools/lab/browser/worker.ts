@@ -67,6 +67,7 @@ async function train(settings: ToWorker & { type: "train" }) {
     totalSteps: session.totalSteps,
     width: settings.settings.width,
   });
+  post({ type: "point", run: myRun, point: session.measure(), msPerEpoch: null }); // epoch 0
   let trainingMs = 0;
   while (session.steps < session.totalSteps && !stopRequested && run === myRun) {
     const losses: [number[], number[]] = [[], []];
