@@ -16,6 +16,8 @@
  */
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { provideSolutions } from "../lib/notebook/exercise.ts";
+import { solutions } from "../notebooks/solutions.ts";
 
 /** One code cell: its position among the notebook's code cells (1-based) and its source. */
 export interface CodeCell {
@@ -155,6 +157,8 @@ export async function runNotebook(
   moduleDir: string = CACHE,
 ): Promise<void> {
   installJupyterStandIn();
+  // Exercises ship unanswered; the harness supplies the answers so that each is checked.
+  provideSolutions(solutions);
   const cells = readCodeCells(notebookPath);
   const modulePath = writeModule(notebookPath, moduleDir);
   const mod = await import(`file://${modulePath}`) as {

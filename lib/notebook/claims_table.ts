@@ -4,14 +4,14 @@
  *
  * Every claim cell leaves a machine-readable copy of its verdict in its
  * outputs. This module reads those outputs back, puts the claims in the
- * order of the ledger (`../shared/CLAIMS.md`, when it is there), marks the
+ * order of the ledger (`notebooks/LEDGER.md`, when it is there), marks the
  * ledger's IDs that no lesson checks yet, and renders the result as a
  * Markdown or HTML table. `deno task claims` writes it into the README, the
  * site's index page shows it, and the last lesson displays it.
  *
  * @module
  */
-import { CLAIM_MIME, type ClaimRecord } from "./claims.ts";
+import { CLAIM_MIME, type ClaimRecord, type Verdict, VERDICTS } from "./claims.ts";
 import { DISPLAY, type Displayable } from "./display.ts";
 
 /** A claim checked in a lesson: its verdict and the cell that records it. */
@@ -82,7 +82,7 @@ export function claimsInNotebook(json: string, notebook: string): CheckedClaim[]
  * The claim IDs of the ledger, in the ledger's order. An entry such as
  * `- **S1-5 / S2-1** …` yields both IDs.
  *
- * @param ledger The text of `CLAIMS.md`.
+ * @param ledger The text of the ledger (`notebooks/LEDGER.md`).
  * @returns The IDs, each once.
  * @example
  * ```ts
@@ -95,7 +95,7 @@ export function ledgerIds(ledger: string): string[] {
   const ids: string[] = [];
   for (const match of ledger.matchAll(/^\s*[-*]\s+\*\*([^*]+)\*\*/gm)) {
     for (const id of match[1].split("/").map((s) => s.trim())) {
-      if (/^(S[0-9]-[0-9]+|[PVE]-[0-9]+)$/.test(id) && !ids.includes(id)) ids.push(id);
+      if (/^(S[0-9]-[0-9]+|[PVEQ]-[0-9]+)$/.test(id) && !ids.includes(id)) ids.push(id);
     }
   }
   return ids;
@@ -140,6 +140,53 @@ export function claimRows(claims: CheckedClaim[], ledger: string[]): ClaimRow[] 
     rows.splice(at < 0 ? rows.length : at, 0, { id, verdict: "not yet checked" });
   }
   return rows;
+}
+
+/**
+ * How many rows carry each verdict, and how many ledger IDs no lesson checks yet.
+ *
+ * @param rows From {@linkcode claimRows}.
+ * @returns A count per verdict (all four, zeros included) and for "not yet checked".
+ * @example
+ * ```ts
+ * import { claimCounts } from "./claims_table.ts";
+ * import { expect } from "expect";
+ * const counts = claimCounts([{ id: "P-8", verdict: "not yet checked" }]);
+ * expect(counts["not resolved at this scale"]).toBe(0);
+ * expect(counts["not yet checked"]).toBe(1);
+ * ```
+ */
+export function claimCounts(rows: ClaimRow[]): Record<Verdict | "not yet checked", number> {
+  const counts = Object.fromEntries(
+    [...VERDICTS, "not yet checked"].map((v) => [v, 0]),
+  ) as Record<Verdict | "not yet checked", number>;
+  for (const row of rows) counts[row.verdict] = (counts[row.verdict] ?? 0) + 1;
+  return counts;
+}
+
+/**
+ * One sentence counting the verdicts: the line above the claims table.
+ *
+ * @param rows From {@linkcode claimRows}.
+ * @returns "N claims checked: a hold, b hold approximately, c are wrong as stated, d are not
+ *   resolved at this scale; e not yet checked."
+ * @example
+ * ```ts
+ * import { claimsSummary } from "./claims_table.ts";
+ * import { expect } from "expect";
+ * expect(claimsSummary([{ id: "P-8", verdict: "not yet checked" }])).toBe(
+ *   "0 claims checked: 0 hold, 0 hold approximately, 0 are wrong as stated, " +
+ *     "0 are not resolved at this scale; 1 not yet checked.",
+ * );
+ * ```
+ */
+export function claimsSummary(rows: ClaimRow[]): string {
+  const c = claimCounts(rows);
+  const checked = new Set(rows.filter((r) => r.verdict !== "not yet checked").map((r) => r.id));
+  return `${checked.size} claims checked: ${c["holds"]} hold, ${c["holds approximately"]} hold ` +
+    `approximately, ${c["wrong as stated"]} are wrong as stated, ` +
+    `${c["not resolved at this scale"]} are not resolved at this scale; ` +
+    `${c["not yet checked"]} not yet checked.`;
 }
 
 /** Where the table's links point; leave one out for plain text. */
@@ -225,11 +272,11 @@ export function claimsHtml(rows: ClaimRow[], links: TableLinks = {}): string {
 }
 
 /**
- * Reads every `*.ipynb` in a folder and the ledger beside the repository, and
+ * Reads every `*.ipynb` in a folder and the ledger in the same folder, and
  * returns the table's rows.
  *
  * @param notebookDir The folder of the lesson notebooks.
- * @param ledgerPath The ledger; by default `../../shared/CLAIMS.md` from `notebookDir`. A missing
+ * @param ledgerPath The ledger; by default `LEDGER.md` in `notebookDir`. A missing
  *   ledger means natural ID order and no "not yet checked" rows.
  * @returns The rows, in ledger order.
  */
@@ -241,7 +288,7 @@ export function readClaimRows(notebookDir: string, ledgerPath?: string): ClaimRo
   );
   let ledger = "";
   try {
-    ledger = Deno.readTextFileSync(ledgerPath ?? `${notebookDir}/../../shared/CLAIMS.md`);
+    ledger = Deno.readTextFileSync(ledgerPath ?? `${notebookDir}/LEDGER.md`);
   } catch (error) {
     if (!(error instanceof Deno.errors.NotFound)) throw error;
   }
@@ -254,7 +301,7 @@ export function readClaimRows(notebookDir: string, ledgerPath?: string): ClaimRo
  * the other notebooks.
  *
  * @param notebookDir The folder of the lesson notebooks (`"."` inside a lesson).
- * @param ledgerPath The ledger, if not at `../../shared/CLAIMS.md` from `notebookDir`.
+ * @param ledgerPath The ledger, if not `LEDGER.md` in `notebookDir`.
  * @returns A displayable table (HTML, Markdown and plain text).
  * @example
  * ```ts
@@ -270,10 +317,11 @@ export function claimsTable(notebookDir = ".", ledgerPath?: string): Displayable
   const rows = readClaimRows(notebookDir, ledgerPath);
   const links: TableLinks = { lesson: (notebook) => notebook };
   const open = rows.filter((r) => r.verdict === "not yet checked").length;
+  const summary = claimsSummary(rows);
   return {
     [DISPLAY]: () => ({
-      "text/html": claimsHtml(rows, links),
-      "text/markdown": claimsMarkdown(rows, links),
+      "text/html": `<p class="claims-summary">${summary}</p>\n${claimsHtml(rows, links)}`,
+      "text/markdown": `${summary}\n\n${claimsMarkdown(rows, links)}`,
       "text/plain": `${rows.length - open} claims checked, ${open} not yet checked`,
     }),
   };
