@@ -20,7 +20,7 @@ export const PRESETS: Record<string, Preset[]> = {
     caption: "The gap on real digits: a wide net on 200 digits. Without dropout (blue) the " +
       "training loss keeps falling while the held-out loss turns and climbs; with dropout " +
       "(orange) the held-out loss stays lower.",
-    settings: { n: 200, width: 256, depth: 2, p: 0.5, pIn: 0.2, epochs: 40 },
+    settings: { n: 200, width: 256, depth: 2, p: 0.5, pIn: 0.2, epochs: 30 },
   }],
   "02-ensembles.ipynb": [{
     caption: "One network, many thinned networks: train a 784-128-10 net with dropout on 500 " +

@@ -198,28 +198,42 @@ function showMc(index: number, k: number, result: McResult, label: number) {
   const width = canvas.clientWidth || 300, height = parseFloat(canvas.style.height);
   const pad = { left: 36, bottom: 22, top: 8 }, h = height - pad.bottom - pad.top;
   const col = (width - pad.left) / 10;
+  // The y axis reaches the largest bar, dot or whisker, rounded up to a quarter.
+  const top = Math.min(
+    1,
+    Math.ceil(
+      4 * Math.max(
+        ...result.votes.map((v) => v / k),
+        ...result.mean.map((m, c) => m + result.spread[c]),
+        ...result.weightScaling,
+      ),
+    ) / 4,
+  );
+  const y = (v: number) => pad.top + (1 - Math.min(v, top) / top) * h;
   ctx.font = "12px system-ui, sans-serif";
   ctx.fillStyle = "#59636e";
   ctx.textAlign = "right";
-  for (const v of [0, 0.5, 1]) ctx.fillText(`${v * 100}%`, pad.left - 4, pad.top + (1 - v) * h + 4);
+  for (const v of [0, top / 2, top]) {
+    ctx.fillText(`${Math.round(v * 100)}%`, pad.left - 4, y(v) + 4);
+  }
   ctx.textAlign = "center";
   for (let c = 0; c < 10; c++) {
     const x = pad.left + c * col;
     ctx.fillStyle = "#f3d3bf";
     const share = result.votes[c] / k;
-    ctx.fillRect(x + col * 0.1, pad.top + (1 - share) * h, col * 0.35, share * h);
+    ctx.fillRect(x + col * 0.1, y(share), col * 0.35, y(0) - y(share));
     ctx.fillStyle = COLORS.dropout;
     const m = result.mean[c], s = result.spread[c];
-    ctx.fillRect(x + col * 0.45, pad.top + (1 - m) * h, col * 0.2, m * h);
+    ctx.fillRect(x + col * 0.45, y(m), col * 0.2, y(0) - y(m));
     ctx.strokeStyle = "#333";
     ctx.beginPath();
-    ctx.moveTo(x + col * 0.55, pad.top + (1 - Math.min(1, m + s)) * h);
-    ctx.lineTo(x + col * 0.55, pad.top + (1 - Math.max(0, m - s)) * h);
+    ctx.moveTo(x + col * 0.55, y(m + s));
+    ctx.lineTo(x + col * 0.55, y(Math.max(0, m - s)));
     ctx.stroke();
     ctx.fillStyle = "#111";
     const w = result.weightScaling[c];
     ctx.beginPath();
-    ctx.arc(x + col * 0.8, pad.top + (1 - w) * h, 3.5, 0, 2 * Math.PI);
+    ctx.arc(x + col * 0.8, y(w), 3.5, 0, 2 * Math.PI);
     ctx.fill();
     ctx.fillStyle = c === label ? "#111" : "#59636e";
     ctx.fillText(String(c), x + col / 2, height - 6);
