@@ -18,5 +18,6 @@ export * from "./mean_se.ts";
 export * from "./paired_t.ts";
 export * from "./spearman.ts";
 export * from "./sweep.ts";
+export * from "./parallel.ts";
 export * from "./t_quantile.ts";
 export * from "./tost.ts";
