@@ -114,6 +114,17 @@ export async function checkLab(
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   await page.setViewportSize({ width: 1200, height: 900 });
   await page.goto(`${baseUrl}lab.html${CHECK_QUERY}`, { waitUntil: "load" });
+  // Start, stop, start again: the second run must be a fresh one, equal to Deno's.
+  await page.click("#lab-train");
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { __lab: LabState }).__lab.status === "training"
+  );
+  await page.click("#lab-stop");
+  await page.waitForFunction(
+    () => (globalThis as unknown as { __lab: LabState }).__lab.status === "stopped",
+    undefined,
+    { timeout: 30_000 },
+  ).catch(() => problems.push("Stop did not stop the run"));
   await page.click("#lab-train");
   await page.waitForFunction(() =>
     (globalThis as unknown as { __lab: LabState }).__lab.status === "training"

@@ -35,5 +35,5 @@ export type FromWorker =
     images: Record<number, Uint8Array>;
     side: number;
   }
-  | { type: "mc"; index: number; k: number; result: McResult; label: number }
+  | { type: "mc"; run: number; index: number; k: number; result: McResult; label: number }
   | { type: "error"; message: string };

@@ -119,6 +119,7 @@ scope.onmessage = (event) => {
       const result = mcOnDigit(session.models[0], image, message.k);
       post({
         type: "mc",
+        run,
         index: message.index,
         k: message.k,
         result,
