@@ -162,7 +162,7 @@ function showAfter(unsure: Unsure[]) {
   const list = $("lab-unsure");
   list.replaceChildren(
     ...unsure.map((u) =>
-      thumbnail(u.index, `${u.label}: guessed ${u.guess}, ${(100 * u.confidence).toFixed(0)}%`)
+      thumbnail(u.index, `a ${u.label}, guessed ${u.guess} (${(100 * u.confidence).toFixed(0)}%)`)
     ),
   );
   const picks = $("lab-picks");
@@ -190,24 +190,25 @@ function showMc(index: number, k: number, result: McResult, label: number) {
   const argmax = (a: number[]) => a.indexOf(Math.max(...a));
   const vote = argmax(result.votes), ws = argmax(result.weightScaling);
   $("lab-mc-text").textContent = `Held-out digit #${index} (a ${label}). ` +
-    `MC dropout, ${k} thinned networks: ${result.votes[vote]} vote ${vote}; mean probability ` +
-    `${(100 * result.mean[vote]).toFixed(0)}% ± ${(100 * result.spread[vote]).toFixed(0)}. ` +
+    `MC dropout over ${k} thinned networks: most votes for ${vote} (${result.votes[vote]} of ` +
+    `${k}), whose mean probability is ${(100 * result.mean[vote]).toFixed(0)}% ± ` +
+    `${(100 * result.spread[vote]).toFixed(0)}. ` +
     `Weight scaling: ${ws} at ${(100 * result.weightScaling[ws]).toFixed(0)}%.`;
   const canvas = $<HTMLCanvasElement>("lab-mc");
   const ctx = fitCanvas(canvas, 0.45);
   const width = canvas.clientWidth || 300, height = parseFloat(canvas.style.height);
   const pad = { left: 36, bottom: 22, top: 8 }, h = height - pad.bottom - pad.top;
   const col = (width - pad.left) / 10;
-  // The y axis reaches the largest bar, dot or whisker, rounded up to a quarter.
+  // The y axis reaches the largest bar, dot or whisker, rounded up to a fifth.
   const top = Math.min(
     1,
     Math.ceil(
-      4 * Math.max(
+      5 * Math.max(
         ...result.votes.map((v) => v / k),
         ...result.mean.map((m, c) => m + result.spread[c]),
         ...result.weightScaling,
       ),
-    ) / 4,
+    ) / 5,
   );
   const y = (v: number) => pad.top + (1 - Math.min(v, top) / top) * h;
   ctx.font = "12px system-ui, sans-serif";
