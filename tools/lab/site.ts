@@ -116,7 +116,16 @@ the usual way to predict).</p>
 <h3>More held-out digits</h3>
 <div id="lab-picks" class="lab-digits"></div>
 </section>
-<script type="module" src="lab/ui.js"></script>`;
+<script type="module" src="lab/ui.js"></script>
+<script>
+// Browsers load no module script or worker from a file:// page: say so instead of failing quietly.
+if (location.protocol === "file:") {
+  document.getElementById("lab-train").disabled = true;
+  document.getElementById("lab-status").textContent = "The lab runs in a Web Worker, which " +
+    "browsers do not start from a file:// page: serve the site over HTTP, for example with " +
+    "python3 -m http.server --directory _site";
+}
+</script>`;
 }
 
 /** What the build wrote. */

@@ -338,13 +338,6 @@ input("log").addEventListener("change", schedule);
 $("lab-k").addEventListener("change", () => pick(picked));
 addEventListener("resize", schedule);
 
-if (location.protocol === "file:") {
-  $<HTMLButtonElement>("lab-train").disabled = true;
-  setStatus(
-    "Browsers start no Web Worker from a file:// page, so the lab needs the site served over " +
-      "HTTP, for example: python3 -m http.server --directory _site",
-  );
-}
 const { settings, adjusted } = parseSettings(location.search);
 showSettings(settings);
 epochs = settings.epochs;
