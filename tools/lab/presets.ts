@@ -32,6 +32,11 @@ export const PRESETS: Record<string, Preset[]> = {
       "the current step trains.",
     settings: { width: 32, depth: 1, p: 0.5, pIn: 0, epochs: 20 },
   }],
+  "03b-masks-backward.ipynb": [{
+    caption: "Backward through the mask: only kept units pass a gradient. At p = 0.9 about one " +
+      "hidden unit in ten takes part in each step, so training is slow, yet it still learns.",
+    settings: { width: 64, depth: 1, p: 0.9, pIn: 0, epochs: 20 },
+  }],
   "04-scale-mismatch.ipynb": [{
     caption: "Training mode and evaluation mode measure different networks: with p = 0.5 the " +
       "faint training-mode loss sits above the dashed evaluation-mode loss of the same weights.",
