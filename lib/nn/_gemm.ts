@@ -220,14 +220,14 @@ function gemmFunc(layout: ALayout, accumulate: boolean): Func {
   const s = V + H * MR + H;
   /** Where a[i+r][k+u] sits in a packed pair. */
   const aOffset = (r: number, u: number) => layout === "adjacent" ? 16 * u + 4 * r : 8 * r + 4 * u;
-  /** tile += a[i..i+3][k+u] ⊗ b[k+u][j..j+7]. */
-  const step = (u: number, bBase: number) => {
+  /** tile += a[i..i+3][k+u] ⊗ b[k+u][j..j+7], A's pair `aBase` bytes past aP. */
+  const step = (u: number, bBase: number, aBase: number) => {
     const code = [];
     for (let h = 0; h < H; h++) {
       code.push(...op.get(bBase), ...op.v128Load(16 * h), ...op.set(bv(h)));
     }
     for (let r = 0; r < MR; r++) {
-      code.push(...op.get(aP), ...op.load32Splat(aOffset(r, u)), ...op.set(s));
+      code.push(...op.get(aP), ...op.load32Splat(aBase + aOffset(r, u)), ...op.set(s));
       for (let h = 0; h < H; h++) {
         code.push(
           ...op.get(acc(r, h)),
@@ -241,6 +241,13 @@ function gemmFunc(layout: ALayout, accumulate: boolean): Func {
     }
     return code;
   };
+  /** One kept pair: its offset into B is `pOffset` bytes past p, its A values `aBase` past aP. */
+  const pair = (pOffset: number, aBase: number) => [
+    ...[...op.get(bCol), ...op.get(p), ...op.i32Load(pOffset), ...op.i32Add(), ...op.tee(bP)],
+    ...[...op.get(ldb), ...op.i32Add(), ...op.set(bQ)],
+    ...step(0, bP, aBase),
+    ...step(1, bQ, aBase),
+  ];
   const zeroAcc = [], storeAcc = [];
   for (let r = 0; r < MR; r++) {
     const row = r === 0 ? [] : [...op.get(ldc), ...op.i32(r), ...op.i32Mul(), ...op.i32Add()];
@@ -268,14 +275,20 @@ function gemmFunc(layout: ALayout, accumulate: boolean): Func {
     ...[...op.get(aBlock), ...op.set(aP)],
     ...op.block(),
     ...[...op.get(n), ...op.i32Eqz(), ...op.brIf(0)], // an all-zero block of A
-    ...op.loop(), // over the kept pairs (k, k + 1)
-    ...[...op.get(bCol), ...op.get(p), ...op.i32Load(0), ...op.i32Add(), ...op.tee(bP)],
-    ...[...op.get(ldb), ...op.i32Add(), ...op.set(bQ)],
-    ...step(0, bP),
-    ...step(1, bQ),
+    // An odd count: one pair first, then two pairs per turn of the loop (the
+    // same pairs in the same order; unrolled only to halve the loop's bookkeeping).
+    ...[...op.get(n), ...op.i32(1), ...op.i32And(), ...op.if()],
+    ...pair(0, 0),
     ...addTo(aP, op.i32(PAIR)),
     ...addTo(p, op.i32(4)),
-    ...countDown(n, 1),
+    ...[...op.get(n), ...op.i32(1), ...op.i32Sub(), ...op.tee(n), ...op.i32Eqz(), ...op.brIf(1)],
+    ...op.end(),
+    ...op.loop(), // over the kept pairs (k, k + 1), two at a time
+    ...pair(0, 0),
+    ...pair(4, PAIR),
+    ...addTo(aP, op.i32(2 * PAIR)),
+    ...addTo(p, op.i32(8)),
+    ...countDown(n, 2),
     ...op.end(),
     ...op.end(),
     ...storeAcc,
