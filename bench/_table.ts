@@ -105,3 +105,24 @@ export function minCpuMs(fn: () => unknown, { warmup = 1, runs = 3 } = {}): numb
   }
   return best;
 }
+
+/**
+ * The thread CPU time of one call of `fn` in ms: the average over a block of
+ * `calls` calls, the least of `blocks` blocks (after 3 warm-up calls), or
+ * undefined where thread CPU time is not available. Robust to other jobs on
+ * the machine, which steal wall time but not this thread's CPU time.
+ */
+export function cpuPerCallMs(
+  fn: () => unknown,
+  { blocks = 5, calls = 20 }: { blocks?: number; calls?: number } = {},
+): number | undefined {
+  for (let i = 0; i < 3; i++) fn();
+  let best = Infinity;
+  for (let b = 0; b < blocks; b++) {
+    const start = threadCpuMs();
+    if (start === undefined) return undefined;
+    for (let i = 0; i < calls; i++) fn();
+    best = Math.min(best, (threadCpuMs()! - start) / calls);
+  }
+  return best;
+}
