@@ -185,14 +185,22 @@ if (import.meta.main) {
   const workers = navigator.hardwareConcurrency;
   const { startupMs, serial, parallel, identical } = await sweep(workers, 2);
   console.log(table(rows));
-  const cpu = (c: number) => Number.isNaN(c) ? "" : `, CPU ${(c / 1000).toFixed(1)} s`;
+  // CPU / wall is how many cores the run actually got: on a loaded machine the wall-time speed-up
+  // cannot exceed the parallel run's share, while serial CPU / parallel CPU ≈ 1 says the workers
+  // add no work of their own.
+  const cpu = (r: { ms: number; cpu: number }) =>
+    Number.isNaN(r.cpu)
+      ? ""
+      : `, CPU ${(r.cpu / 1000).toFixed(1)} s (${(r.cpu / r.ms).toFixed(2)} cores)`;
   console.log(
     `\n10-seed sweep (one S4-9 epoch per seed), fastest of 2 interleaved runs each: serial ${
       (serial.ms / 1000).toFixed(1)
-    } s${cpu(serial.cpu)}; ${workers} workers ${(parallel.ms / 1000).toFixed(1)} s${
-      cpu(parallel.cpu)
+    } s${cpu(serial)}; ${workers} workers ${(parallel.ms / 1000).toFixed(1)} s${
+      cpu(parallel)
     }; speed-up ${(serial.ms / parallel.ms).toFixed(2)}× (target ≥ 1.7× on 2 cores); results ${
       identical ? "bit-identical" : "DIFFER"
+    }; CPU serial / parallel ${
+      (serial.cpu / parallel.cpu).toFixed(2)
     }. Starting the pool (once, then reused): ${startupMs.toFixed(0)} ms.`,
   );
   if (torch) console.log(`PyTorch ${torch.version}, one thread.`);
