@@ -29,7 +29,7 @@ export interface ClaimRecord {
   evidence: string;
 }
 
-const ID = /^(S[0-9]-[0-9]+|[PVE]-[0-9]+)$/;
+const ID = /^(S[0-9]-[0-9]+|[PVEQ]-[0-9]+)$/;
 const VERDICTS: readonly Verdict[] = ["holds", "holds approximately", "wrong as stated"];
 
 /**
@@ -55,7 +55,9 @@ export function verdict(
   statement: string,
   evidence: string,
 ): Displayable & { record: ClaimRecord } {
-  if (!ID.test(id)) throw new RangeError(`id must look like S0-6, P-11, V-1 or E-1, got "${id}"`);
+  if (!ID.test(id)) {
+    throw new RangeError(`id must look like S0-6, P-11, V-1, E-1 or Q-1, got "${id}"`);
+  }
   if (!VERDICTS.includes(verdict)) {
     throw new RangeError(`verdict must be one of ${VERDICTS.join(", ")}, got "${verdict}"`);
   }

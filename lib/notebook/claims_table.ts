@@ -95,7 +95,7 @@ export function ledgerIds(ledger: string): string[] {
   const ids: string[] = [];
   for (const match of ledger.matchAll(/^\s*[-*]\s+\*\*([^*]+)\*\*/gm)) {
     for (const id of match[1].split("/").map((s) => s.trim())) {
-      if (/^(S[0-9]-[0-9]+|[PVE]-[0-9]+)$/.test(id) && !ids.includes(id)) ids.push(id);
+      if (/^(S[0-9]-[0-9]+|[PVEQ]-[0-9]+)$/.test(id) && !ids.includes(id)) ids.push(id);
     }
   }
   return ids;

@@ -1,6 +1,6 @@
 /**
  * The numbers that judge a claim: seeds and sweeps, rank correlation, float32 ulps and
- * bitwise equality.
+ * bitwise equality, AUROC and calibration error.
  *
  * @example
  * ```ts
@@ -11,6 +11,8 @@
  *
  * @module
  */
+export * from "./auroc.ts";
 export * from "./bits.ts";
+export * from "./calibration.ts";
 export * from "./spearman.ts";
 export * from "./sweep.ts";
