@@ -15,6 +15,7 @@ export * from "./cost.ts";
 export * from "./ensemble.ts";
 export * from "./inference.ts";
 export * from "./masks.ts";
+export * from "./modes.ts";
 export * from "./penalty.ts";
 export * from "./thinned.ts";
 export * from "./units.ts";
