@@ -46,8 +46,7 @@ function copyAssets(): void {
 function readmeIntro(): string {
   const readme = Deno.readTextFileSync(join(ROOT, "README.md"));
   const paragraph = readme.split(/\n\s*\n/).find((p) => p.trim() && !p.startsWith("#")) ?? "";
-  // The ledger lives outside the repository; the site has its own table below.
-  return renderMarkdown(paragraph.replace(/\s*\([^)]*CLAIMS\.md[^)]*\)/, ""));
+  return renderMarkdown(paragraph);
 }
 
 try {
@@ -86,7 +85,7 @@ lessons.forEach((lesson, i) => {
   charts += lesson.body.split('class="course-plotly"').length - 1;
 });
 
-const rows = readClaimRows(join(ROOT, "notebooks"), join(ROOT, "..", "shared", "CLAIMS.md"));
+const rows = readClaimRows(join(ROOT, "notebooks"), join(ROOT, "notebooks", "LEDGER.md"));
 const list = lessons.map((l) =>
   `<li><a href="${l.href}">${escapeHtml(l.title)}</a><span class="summary">${l.summary}</span></li>`
 ).join("\n");

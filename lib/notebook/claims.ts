@@ -1,5 +1,5 @@
 /**
- * Verdicts on the claims of the course's ledger (`../shared/CLAIMS.md`).
+ * Verdicts on the claims of the course's ledger (`notebooks/LEDGER.md`).
  *
  * A lesson cell first asserts a claim (it throws if the claim is false), then
  * records its verdict with {@linkcode verdict}. The verdict shows in the
