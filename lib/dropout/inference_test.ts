@@ -1,6 +1,6 @@
 import { expect } from "expect";
 import { Dropout } from "../nn/dropout.ts";
-import { mcDropoutPredict, weightScalingPredict } from "./inference.ts";
+import { mcDropoutPredict, predictiveEntropy, weightScalingPredict } from "./inference.ts";
 import { Linear } from "../nn/linear.ts";
 import { softmax } from "../nn/loss.ts";
 import { ReLU } from "../nn/relu.ts";
@@ -46,4 +46,10 @@ Deno.test("`mcDropoutPredict()` rejects k below 1", () => {
   expect(() => mcDropoutPredict(net(0.5, 4), x, 0)).toThrow(
     new RangeError("k must be an integer >= 1, got 0"),
   );
+});
+
+Deno.test("`predictiveEntropy()` is 0 for a sure prediction and ln C for a uniform one", () => {
+  const h = predictiveEntropy(Tensor.fromRows([[0, 1, 0, 0], [0.25, 0.25, 0.25, 0.25]]));
+  expect(h[0]).toBe(0);
+  expect(h[1]).toBeCloseTo(Math.log(4), 6);
 });

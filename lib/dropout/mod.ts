@@ -19,3 +19,4 @@ export * from "./modes.ts";
 export * from "./penalty.ts";
 export * from "./thinned.ts";
 export * from "./units.ts";
+export * from "./variance_shift.ts";
