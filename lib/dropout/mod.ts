@@ -16,6 +16,7 @@ export * from "./ensemble.ts";
 export * from "./inference.ts";
 export * from "./masks.ts";
 export * from "./modes.ts";
+export * from "./noise.ts";
 export * from "./penalty.ts";
 export * from "./thinned.ts";
 export * from "./units.ts";

@@ -40,6 +40,8 @@ export interface FitBothModesOptions {
   batchSize: number;
   /** Seed of the shuffling order. */
   seed: number;
+  /** Measure every this many epochs (default 1); the last epoch is always measured. */
+  measureEvery?: number;
 }
 
 /** Copies the given rows of a labelled set into a new batch. */
@@ -72,8 +74,8 @@ export function lossInMode(model: Model, data: Dataset, training: boolean): numb
  * @param model The network; it is left in evaluation mode.
  * @param train The training set (labels).
  * @param validation The validation set (labels).
- * @param options Optimizer, epochs, batch size, shuffling seed.
- * @returns One {@linkcode ModeEpoch} per epoch.
+ * @param options Optimizer, epochs, batch size, shuffling seed, how often to measure.
+ * @returns One {@linkcode ModeEpoch} per measured epoch.
  * @example
  * ```ts
  * import { expect } from "expect";
@@ -101,6 +103,7 @@ export async function fitBothModes(
   }
   const epochs = checkInteger("epochs", options.epochs, 1);
   const batchSize = checkInteger("batchSize", options.batchSize, 2);
+  const measureEvery = checkInteger("measureEvery", options.measureEvery ?? 1, 1);
   const rng = new Rng(options.seed), n = train.x.rows, history: ModeEpoch[] = [];
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const order = rng.permutation(n);
@@ -117,6 +120,7 @@ export async function fitBothModes(
       sum += loss * (end - start);
       if (end === n) break;
     }
+    if (epoch % measureEvery !== 0 && epoch !== epochs) continue;
     history.push({
       epoch,
       reported: sum / n,

@@ -25,6 +25,14 @@ Deno.test("`fitBothModes()`: the training-mode loss of a dropout net sits above 
     seed: 4,
   });
   expect(history.map((h) => h.epoch)).toEqual([1, 2, 3, 4, 5]);
+  const sparse = await fitBothModes(mlp([4, 8, 2], { seed: 1 }), train, validation, {
+    optimizer: new Adam(mlp([4, 8, 2], { seed: 1 }).parameters()),
+    epochs: 5,
+    batchSize: 50,
+    seed: 1,
+    measureEvery: 2,
+  });
+  expect(sparse.map((h) => h.epoch)).toEqual([2, 4, 5]);
   expect(history.at(-1)!.trainMode).toBeGreaterThan(history.at(-1)!.evalMode);
   expect(model.training).toBe(false);
   // Without dropout both modes are the same network.

@@ -14,5 +14,7 @@
 export * from "./auroc.ts";
 export * from "./bits.ts";
 export * from "./calibration.ts";
+export * from "./moments.ts";
 export * from "./spearman.ts";
 export * from "./sweep.ts";
+export * from "./uncertainty.ts";
