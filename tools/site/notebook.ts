@@ -75,16 +75,16 @@ export function renderOutput(output: Output): string {
   }
   const data = output.data ?? {};
   const text = (mime: string) => joined(data[mime] as string | string[] | undefined);
+  // A claim's verdict (lib/notebook/claims.ts) is set off and coloured by its verdict.
+  const claim = data[CLAIM_MIME] as { verdict?: string } | undefined;
+  const cls = claim?.verdict ? ` claim verdict-${claim.verdict.replaceAll(" ", "-")}` : "";
   if (data["text/html"] !== undefined) {
-    return `<div class="output html">${text("text/html")}</div>`;
+    return `<div class="output html${cls}">${text("text/html")}</div>`;
   }
   if (data["image/svg+xml"] !== undefined) {
     return `<div class="output svg">${text("image/svg+xml")}</div>`;
   }
   if (data["text/markdown"] !== undefined) {
-    // A claim's verdict (lib/notebook/claims.ts) is set off and coloured by its verdict.
-    const claim = data[CLAIM_MIME] as { verdict?: string } | undefined;
-    const cls = claim?.verdict ? ` claim verdict-${claim.verdict.replaceAll(" ", "-")}` : "";
     return `<div class="output markdown${cls}">${renderMarkdown(text("text/markdown"))}</div>`;
   }
   if (data["image/png"] !== undefined) {
