@@ -9,4 +9,10 @@
  *
  * @module
  */
-export const solutions: Record<string, unknown> = {};
+import { dropout, matmul, type Rng, type Tensor } from "course";
+
+export const solutions: Record<string, unknown> = {
+  // Lesson 9 · Questions practitioners ask
+  "09.1": (x: Tensor, W: Tensor, p: number, rng: Rng) => matmul(x, dropout(W, p, rng).y),
+  "09.2": 3,
+};
