@@ -22,6 +22,7 @@ export * from "./moments.ts";
 export * from "./paired_t.ts";
 export * from "./spearman.ts";
 export * from "./sweep.ts";
+export * from "./parallel.ts";
 export * from "./t_quantile.ts";
 export * from "./tost.ts";
 export * from "./uncertainty.ts";
