@@ -13,6 +13,7 @@
  * @module
  */
 export * from "./auroc.ts";
+export * from "./binomial.ts";
 export * from "./bits.ts";
 export * from "./calibration.ts";
 export * from "./holm.ts";
