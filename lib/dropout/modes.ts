@@ -54,7 +54,26 @@ function rowsOf(data: Dataset, order: Uint32Array, start: number, end: number) {
   return { x, y };
 }
 
-/** Cross-entropy of a whole set in the given mode (one pass; dropout layers advance). */
+/**
+ * The cross-entropy of a whole labelled set in one pass, with the model in the
+ * given mode (its dropout layers draw fresh masks in training mode and
+ * advance); the model's mode is restored.
+ *
+ * @param model A classifier that outputs logits.
+ * @param data The set, with labels.
+ * @param training `true`: training mode (thinned networks); `false`: evaluation mode.
+ * @returns The mean cross-entropy.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { lossInMode, mlp, Tensor } from "../mod.ts";
+ * const model = mlp([2, 64, 2], { seed: 1, dropout: 0.5 }).eval();
+ * const data = { x: Tensor.fromRows([[1, 2], [2, 1]]), y: new Int32Array([0, 1]) };
+ * expect(lossInMode(model, data, false)).toBe(lossInMode(model, data, false)); // deterministic
+ * expect(lossInMode(model, data, true)).not.toBe(lossInMode(model, data, false));
+ * expect(model.training).toBe(false);
+ * ```
+ */
 export function lossInMode(model: Model, data: Dataset, training: boolean): number {
   checkDataset("data", data, "cross-entropy");
   const was = model.training;
