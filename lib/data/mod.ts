@@ -12,6 +12,7 @@
  *
  * @module
  */
+export * from "./digit_bytes.ts";
 export * from "./downsample.ts";
 export * from "./mnist.ts";
 export * from "./synthetic.ts";
