@@ -17,15 +17,17 @@ export interface Moments {
   seMean: number;
   /** The sample variance (divisor n − 1). */
   variance: number;
-  /** Its large-sample standard error, √((m₄ − s⁴)/n), m₄ the fourth central moment. */
+  /** Its standard error, √((m₄ − s⁴(n − 3)/(n − 1))/n), m₄ the fourth central moment. */
   seVariance: number;
 }
 
 /**
  * Mean and variance of a sample with their standard errors. The variance's
- * standard error uses the sample's own fourth moment, so it holds for any
- * distribution with one (a normal gives s²·√(2/n); a two-point mask
- * distribution gives something else).
+ * standard error uses the sample's own fourth moment in the exact formula
+ * Var(s²) = (μ₄ − σ⁴(n − 3)/(n − 1))/n, so it holds for any distribution with
+ * one: a normal gives about s²·√(2/n), a two-point mask distribution something
+ * else. (A symmetric two-point distribution, ±1, is degenerate: its s² is
+ * almost exactly 1 and its error is not normal; prefer asymmetric cases.)
  *
  * @param values At least two finite numbers.
  * @returns `{ n, mean, seMean, variance, seVariance }`.
@@ -63,6 +65,6 @@ export function momentsWithSE(values: ArrayLike<number>): Moments {
     mean,
     seMean: Math.sqrt(variance / n),
     variance,
-    seVariance: Math.sqrt(Math.max(0, m4 / n - biased * biased) / n),
+    seVariance: Math.sqrt(Math.max(0, m4 / n - (biased * biased * (n - 3)) / (n - 1)) / n),
   };
 }

@@ -31,3 +31,9 @@ Deno.test("`momentsWithSE()` rejects short or non-finite samples", () => {
   );
   expect(() => momentsWithSE([1, NaN])).toThrow(TypeError);
 });
+
+Deno.test("`momentsWithSE()` of ±1 noise: the variance's SE is the exact √(2/(n(n − 1)))", () => {
+  // μ₄ = σ⁴ = 1 for values ±1 with mean 0: Var(s²) = (1 − (n − 3)/(n − 1))/n = 2/(n(n − 1)).
+  const v = [1, -1, 1, -1, 1, -1], n = v.length;
+  expect(momentsWithSE(v).seVariance).toBeCloseTo(Math.sqrt(2 / (n * (n - 1))), 12);
+});
