@@ -146,6 +146,13 @@ export function mcDropoutAtKs(model: Layer, x: Tensor, ks: readonly number[]): T
  */
 export function predictiveEntropy(probs: Tensor): Float64Array {
   checkTensor("probs", probs);
+  for (let i = 0; i < probs.data.length; i++) {
+    const q = probs.data[i];
+    if (!(q >= 0 && q <= 1)) {
+      const r = Math.floor(i / probs.cols), c = i % probs.cols;
+      throw new RangeError(`probs must be probabilities in [0, 1], got ${q} at [${r}, ${c}]`);
+    }
+  }
   const h = new Float64Array(probs.rows);
   for (let i = 0; i < probs.rows; i++) {
     for (let c = 0; c < probs.cols; c++) {

@@ -321,7 +321,8 @@ export function claimsHtml(rows: ClaimRow[], links: TableLinks = {}): string {
  * ```ts
  * import { expect } from "expect";
  * import { readClaimRows } from "./claims_table.ts";
- * const dir = Deno.makeTempDirSync();
+ * Deno.mkdirSync(".cache/tmp", { recursive: true }); // the tests may write only under .cache/
+ * const dir = Deno.makeTempDirSync({ dir: ".cache/tmp" });
  * Deno.writeTextFileSync(`${dir}/LEDGER.md`, "- **S0-1** dropout keeps 1 − p of the units\n");
  * expect(readClaimRows(dir)).toEqual([{ id: "S0-1", verdict: "not yet checked" }]);
  * Deno.removeSync(dir, { recursive: true });
