@@ -12,10 +12,10 @@
 export const solutions: Record<string, unknown> = {
   // Lesson 7: two sweeps from the dropout paper.
   "07.1": 4.303,
-  "07.2": (rows: { valid: number[]; test: number[] }[]) => {
+  "07.2": (rows: { validGain: number[]; gain: number[] }[]) => {
     const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
-    const chosen = rows.reduce((a, b) => (mean(b.valid) < mean(a.valid) ? b : a));
-    return mean(chosen.test) - Math.min(...rows.map((r) => mean(r.test)));
+    const chosen = rows.reduce((a, b) => (mean(b.validGain) > mean(a.validGain) ? b : a));
+    return Math.max(...rows.map((r) => mean(r.gain))) - mean(chosen.gain);
   },
   "07.3": 13,
   // End of lesson 7.
