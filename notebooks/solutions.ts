@@ -87,7 +87,7 @@ export const solutions: Record<string, unknown> = {
   },
   "05.3": 10,
   // end of lesson 5
-  // Lesson 7: two sweeps from the dropout paper.
+  // Lesson 7 · Two sweeps from the dropout paper
   "07.1": 4.303,
   "07.2": (rows: { validGain: number[]; gain: number[] }[]) => {
     const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
@@ -95,5 +95,5 @@ export const solutions: Record<string, unknown> = {
     return Math.max(...rows.map((r) => mean(r.gain))) - mean(chosen.gain);
   },
   "07.3": 13,
-  // End of lesson 7.
+  // end of lesson 7
 };
