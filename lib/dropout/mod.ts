@@ -16,5 +16,6 @@ export * from "./ensemble.ts";
 export * from "./inference.ts";
 export * from "./masks.ts";
 export * from "./penalty.ts";
+export * from "./practice.ts";
 export * from "./thinned.ts";
 export * from "./units.ts";
