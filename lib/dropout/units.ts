@@ -27,6 +27,8 @@ export interface ActivationStats {
   zeroFraction: number;
   /** Mean of all outputs. */
   mean: number;
+  /** Variance of all outputs (divisor n·m, over every example and unit). */
+  variance: number;
 }
 
 /** Runs layers[0..=layer] in evaluation mode and returns that layer's output. */
@@ -65,6 +67,7 @@ function checkModelLayer(model: unknown, layer: unknown): number {
  * const stats = activationStats(new Sequential(fc, new ReLU()), 1, Tensor.fromRows([[1], [3]]));
  * expect(Array.from(stats.meanPerUnit)).toEqual([2, 0]); // unit 1 never fires
  * expect(stats.zeroFraction).toBe(0.5);
+ * expect(stats.variance).toBe(1.5); // outputs 1, 0, 3, 0 around their mean 1: (0 + 1 + 4 + 1) / 4
  * ```
  */
 export function activationStats(model: Sequential, layer: number, x: Tensor): ActivationStats {
@@ -85,7 +88,16 @@ export function activationStats(model: Sequential, layer: number, x: Tensor): Ac
     sum += meanPerUnit[j], zeros += zeroFractionPerUnit[j];
     meanPerUnit[j] /= n, zeroFractionPerUnit[j] /= n;
   }
-  return { meanPerUnit, zeroFractionPerUnit, zeroFraction: zeros / (n * m), mean: sum / (n * m) };
+  const mean = sum / (n * m);
+  let squares = 0;
+  for (let i = 0; i < n * m; i++) squares += (h.data[i] - mean) ** 2;
+  return {
+    meanPerUnit,
+    zeroFractionPerUnit,
+    zeroFraction: zeros / (n * m),
+    mean,
+    variance: squares / (n * m),
+  };
 }
 
 /** What removing each unit of a layer does to a classifier. */
