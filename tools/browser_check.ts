@@ -22,6 +22,7 @@ import { launch } from "./browser/chromium.ts";
 import { checkJupyter } from "./browser/jupyter.ts";
 import { serveStatic } from "./browser/serve.ts";
 import { checkSite } from "./browser/site.ts";
+import { checkLab } from "./lab/check.ts";
 
 const SITE = join(ROOT, "_site");
 const SHOTS = join(SITE, "screenshots");
@@ -60,6 +61,20 @@ try {
       r.problems,
     );
   }
+  const lab = await checkLab(
+    browser.context,
+    server.url,
+    SITE,
+    join(ROOT, ".cache", "screenshots"),
+  );
+  report(
+    lab.problems.length === 0,
+    `lab: ${lab.epochs} epochs, losses ${lab.equal ? "equal to" : "DIFFERENT from"} Deno's, ` +
+      `max input delay ${lab.maxInputDelayMs.toFixed(0)} ms (${lab.clicks} clicks); ` +
+      `${lab.msPerEpoch.toFixed(0)} ms per epoch of 3,000 digits (both nets), ` +
+      `${lab.redrawsPerSecond.toFixed(0)} redraws/s → ${lab.screenshots.join(", ")}`,
+    lab.problems,
+  );
   if (!Deno.args.includes("--site-only")) {
     const lesson = lessonNotebooks()[0];
     const r = await checkJupyter(browser.context, lesson, join(SHOTS, "jupyter.png"));

@@ -14,6 +14,8 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { claimsHtml, readClaimRows } from "../lib/notebook/claims_table.ts";
 import { lessonNotebooks, ROOT } from "../tests/_notebook.ts";
+import { withLabLinks } from "./lab/presets.ts";
+import { buildLab, LAB_INDEX_LINK } from "./lab/site.ts";
 import { escapeHtml } from "./site/html.ts";
 import { renderMarkdown } from "./site/markdown.ts";
 import { renderNotebook } from "./site/notebook.ts";
@@ -76,7 +78,7 @@ lessons.forEach((lesson, i) => {
     join(OUT, lesson.href),
     page({
       title: lesson.title,
-      body: lesson.body,
+      body: withLabLinks(lesson.body, basename(lesson.path)),
       plotly: lesson.hasPlotly,
       previous: link(lessons[i - 1]),
       next: link(lessons[i + 1]),
@@ -89,7 +91,8 @@ const rows = readClaimRows(join(ROOT, "notebooks"), join(ROOT, "notebooks", "LED
 const list = lessons.map((l) =>
   `<li><a href="${l.href}">${escapeHtml(l.title)}</a><span class="summary">${l.summary}</span></li>`
 ).join("\n");
-const index = `<h1>${SITE_TITLE}</h1>\n${readmeIntro()}\n<h2 id="lessons">The lessons</h2>\n` +
+const index =
+  `<h1>${SITE_TITLE}</h1>\n${readmeIntro()}\n${LAB_INDEX_LINK}\n<h2 id="lessons">The lessons</h2>\n` +
   `<ol class="lessons">\n${list}\n</ol>\n<h2 id="claims">Claims</h2>\n` +
   `<p>Every claim the course makes, its verdict, and the cell that checks it.</p>\n` +
   claimsHtml(rows, {
@@ -97,7 +100,9 @@ const index = `<h1>${SITE_TITLE}</h1>\n${readmeIntro()}\n<h2 id="lessons">The le
     cell: (c) => `${htmlName(c.notebook)}#cell-${encodeURIComponent(c.cellId)}`,
   });
 Deno.writeTextFileSync(join(OUT, "index.html"), page({ title: SITE_TITLE, body: index }));
+const lab = await buildLab(OUT);
 console.log(
   `build: ${lessons.length} lessons + index → ${OUT} (${charts} interactive charts, ` +
-    `${rows.filter((r) => r.verdict !== "not yet checked").length} claims in the table)`,
+    `${rows.filter((r) => r.verdict !== "not yet checked").length} claims in the table); ` +
+    `lab.html with a ${lab.bundleBytes.worker} B worker bundle`,
 );

@@ -11,6 +11,7 @@
  *
  * @module
  */
+export * from "./binomial.ts";
 export * from "./bits.ts";
 export * from "./holm.ts";
 export * from "./mcnemar.ts";
