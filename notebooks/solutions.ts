@@ -104,4 +104,15 @@ export const solutions: Record<string, unknown> = {
     return out;
   },
   // end of lesson 6
+  // Lesson 6b · How much dropout?
+  "06b.1": true,
+  "06b.2": (W: Tensor, c: number) => {
+    for (let j = 0; j < W.cols; j++) {
+      let sq = 0;
+      for (let i = 0; i < W.rows; i++) sq += W.data[i * W.cols + j] ** 2;
+      const norm = Math.sqrt(sq);
+      if (norm > c) { for (let i = 0; i < W.rows; i++) W.data[i * W.cols + j] *= c / norm; }
+    }
+  },
+  // end of lesson 6b
 };

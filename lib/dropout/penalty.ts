@@ -292,5 +292,5 @@ export function linearizedDropoutPenalty(
     forwardRegressor(net, row, grad);
     for (let j = 0; j < d; j++) sum += grad[j] ** 2 * row[j] ** 2;
   }
-  return (p / (1 - p)) * sum / x.length;
+  return (p / (1 - p)) * (sum / x.length);
 }
