@@ -181,11 +181,11 @@ export function ablateUnits(
       loss: new Float64Array(m),
     };
     for (let j = 0; j < m; j++) {
+      zj.data.set(z.data);
       for (let i = 0; i < n; i++) {
         const hij = h.data[i * m + j];
-        for (let c = 0; c < out; c++) {
-          zj.data[i * out + c] = z.data[i * out + c] - hij * W[j * out + c];
-        }
+        if (hij === 0) continue; // a silent unit changes nothing in this row
+        for (let c = 0; c < out; c++) zj.data[i * out + c] -= hij * W[j * out + c];
       }
       const r = measure(tail.forward(zj));
       result.accuracy[j] = r.acc, result.loss[j] = r.loss;
