@@ -212,6 +212,9 @@ export function plainSquaredErrorNet(
   net: ReluRegressor,
 ): number {
   checkRegressor(x, net);
+  if (!Array.isArray(y) || y.length !== x.length) {
+    throw new RangeError(`y must have one target per row (${x.length}), got ${describe(y)}`);
+  }
   return x.reduce((s, row, i) => s + (y[i] - forwardRegressor(net, row)) ** 2, 0) / x.length;
 }
 

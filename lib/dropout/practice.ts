@@ -36,9 +36,6 @@ export interface PracticeRates {
   logits?: number;
 }
 
-/** The layer sizes of the sources' network. */
-export const PRACTICE_SIZES = [784, 256, 128, 10] as const;
-
 /**
  * The sources' network `Linear(784, 256) → ReLU → Linear(256, 128) → ReLU →
  * Linear(128, 10)` with a `Dropout` at each site whose rate is above 0.
