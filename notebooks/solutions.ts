@@ -17,6 +17,7 @@ import {
   type Layer,
   Linear,
   matmul,
+  ReLU,
   Rng,
   Sequential,
   Tensor,
@@ -88,6 +89,33 @@ export const solutions: Record<string, unknown> = {
   },
   "05.3": 10,
   // end of lesson 5
+  // Lesson 6 · Dropout in practice
+  "06.1": 0.25,
+  "06.2": (z: number, p: number) => (1 - p) * Math.tanh(z / (1 - p)),
+  "06.3": (model: Sequential, x: Tensor) => {
+    model.eval();
+    const out: number[] = [];
+    let h = x;
+    for (const layer of model.layers) {
+      h = layer.forward(h);
+      if (!(layer instanceof ReLU)) continue;
+      const mean = h.data.reduce((s, v) => s + v, 0) / h.data.length;
+      out.push(h.data.reduce((s, v) => s + (v - mean) ** 2, 0) / h.data.length);
+    }
+    return out;
+  },
+  // end of lesson 6
+  // Lesson 6b · How much dropout?
+  "06b.1": true,
+  "06b.2": (W: Tensor, c: number) => {
+    for (let j = 0; j < W.cols; j++) {
+      let sq = 0;
+      for (let i = 0; i < W.rows; i++) sq += W.data[i * W.cols + j] ** 2;
+      const norm = Math.sqrt(sq);
+      if (norm > c) { for (let i = 0; i < W.rows; i++) W.data[i * W.cols + j] *= c / norm; }
+    }
+  },
+  // end of lesson 6b
   // Lesson 9 · Questions practitioners ask
   "09.1": (model: Sequential, x: Tensor) => {
     // BatchNorm layers collect statistics, everything else (dropout) runs as in evaluation.
