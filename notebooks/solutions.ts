@@ -11,6 +11,7 @@
  */
 import {
   addRowVector,
+  BatchNorm1d,
   Dropout,
   dropout,
   type Layer,
@@ -87,4 +88,13 @@ export const solutions: Record<string, unknown> = {
   },
   "05.3": 10,
   // end of lesson 5
+  // Lesson 9 · Questions practitioners ask
+  "09.1": (model: Sequential, x: Tensor) => {
+    // BatchNorm layers collect statistics, everything else (dropout) runs as in evaluation.
+    for (const layer of model.layers) layer.training = layer instanceof BatchNorm1d;
+    for (let pass = 0; pass < 50; pass++) model.forward(x); // 0.9^50 ≈ 0.005 of the old value left
+    model.eval();
+  },
+  "09.2": 3,
+  // end of lesson 9
 };
