@@ -125,13 +125,13 @@ export const solutions: Record<string, unknown> = {
   },
   "07.3": 13,
   // end of lesson 7
-  // Lesson 9 · Questions practitioners ask
-  "09.1": (model: Sequential, x: Tensor) => {
+  // Lesson 8 · Questions practitioners ask
+  "08.1": (model: Sequential, x: Tensor) => {
     // BatchNorm layers collect statistics, everything else (dropout) runs as in evaluation.
     for (const layer of model.layers) layer.training = layer instanceof BatchNorm1d;
     for (let pass = 0; pass < 50; pass++) model.forward(x); // 0.9^50 ≈ 0.005 of the old value left
     model.eval();
   },
-  "09.2": 3,
-  // end of lesson 9
+  "08.2": 3,
+  // end of lesson 8
 };
