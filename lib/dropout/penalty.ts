@@ -178,3 +178,156 @@ export function expectedDropoutError(
   });
   return total / x.length;
 }
+
+/**
+ * A one-hidden-layer ReLU regressor, ŷ = c + Σₕ vₕ·relu(bₕ + Σⱼ Wₕⱼ·xⱼ): the
+ * smallest nonlinear model on which to test "dropout is a kind of weight decay".
+ */
+export interface ReluRegressor {
+  /** Hidden weights, one row of d inputs per hidden unit. */
+  W: readonly (readonly number[])[];
+  /** Hidden biases. */
+  b: readonly number[];
+  /** Output weights, one per hidden unit. */
+  v: readonly number[];
+  /** Output bias. */
+  c: number;
+}
+
+function checkRegressor(x: readonly (readonly number[])[], net: ReluRegressor): number {
+  if (net === null || typeof net !== "object" || !Array.isArray(net.W) || net.W.length === 0) {
+    throw new TypeError(
+      `net must be { W, b, v, c } with at least one hidden unit, got ${describe(net)}`,
+    );
+  }
+  if (net.b?.length !== net.W.length || net.v?.length !== net.W.length) {
+    throw new RangeError(
+      `net.b and net.v must have one entry per hidden unit (${net.W.length}), got ` +
+        `${describe(net.b)} and ${describe(net.v)}`,
+    );
+  }
+  return checkProblem(x, net.W[0]);
+}
+
+/** ŷ and ∂ŷ/∂x for one input row (row already dropped and rescaled, if at all). */
+function forwardRegressor(net: ReluRegressor, row: readonly number[], grad?: number[]): number {
+  let yHat = net.c;
+  grad?.fill(0);
+  for (let h = 0; h < net.W.length; h++) {
+    const w = net.W[h];
+    let a = net.b[h];
+    for (let j = 0; j < row.length; j++) a += w[j] * row[j];
+    if (a > 0) {
+      yHat += net.v[h] * a;
+      if (grad) { for (let j = 0; j < row.length; j++) grad[j] += net.v[h] * w[j]; }
+    }
+  }
+  return yHat;
+}
+
+/**
+ * The mean squared error of a {@linkcode ReluRegressor} without dropout.
+ *
+ * @param x Input rows.
+ * @param y Targets.
+ * @param net The regressor.
+ * @returns (1/n)·Σᵢ (yᵢ − ŷ(xᵢ))².
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { plainSquaredErrorNet } from "./penalty.ts";
+ * const net = { W: [[1]], b: [0], v: [2], c: 0 }; // ŷ = 2·relu(x)
+ * expect(plainSquaredErrorNet([[1], [-1]], [2, 1], net)).toBe(0.5);
+ * ```
+ */
+export function plainSquaredErrorNet(
+  x: readonly (readonly number[])[],
+  y: readonly number[],
+  net: ReluRegressor,
+): number {
+  checkRegressor(x, net);
+  if (!Array.isArray(y) || y.length !== x.length) {
+    throw new RangeError(`y must have one target per row (${x.length}), got ${describe(y)}`);
+  }
+  return x.reduce((s, row, i) => s + (y[i] - forwardRegressor(net, row)) ** 2, 0) / x.length;
+}
+
+/**
+ * The expected squared error of a {@linkcode ReluRegressor} under inverted
+ * dropout on its inputs, exactly: every mask of the d inputs enumerated and
+ * weighted by its probability (float64).
+ *
+ * @param x Input rows (d ≤ 20 columns).
+ * @param y Targets.
+ * @param net The regressor.
+ * @param p Drop probability of each input, in [0, 1).
+ * @returns (1/n)·Σᵢ E_m[(yᵢ − ŷ(m ⊙ xᵢ / (1 − p)))²].
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { expectedDropoutErrorNet } from "./penalty.ts";
+ * const net = { W: [[1]], b: [0], v: [1], c: 0 }; // ŷ = relu(x)
+ * // x = 1, p = 0.5: ŷ is 2 or 0 with equal chance; target 1 → error 1 either way
+ * expect(expectedDropoutErrorNet([[1]], [1], net, 0.5)).toBe(1);
+ * ```
+ */
+export function expectedDropoutErrorNet(
+  x: readonly (readonly number[])[],
+  y: readonly number[],
+  net: ReluRegressor,
+  p: number,
+): number {
+  checkInHalfOpen("p", p, 0, 1);
+  const d = checkRegressor(x, net);
+  if (d > MAX_MASK_UNITS) {
+    throw new RangeError(`x must have at most ${MAX_MASK_UNITS} columns to enumerate, got ${d}`);
+  }
+  if (!Array.isArray(y) || y.length !== x.length) {
+    throw new RangeError(`y must have one target per row (${x.length}), got ${describe(y)}`);
+  }
+  const masks = allMasks(d, p), keep = 1 - p, dropped = new Array<number>(d);
+  let total = 0;
+  x.forEach((row, i) => {
+    for (const { mask, probability } of masks) {
+      for (let j = 0; j < d; j++) dropped[j] = (mask[j] * row[j]) / keep;
+      total += probability * (y[i] - forwardRegressor(net, dropped)) ** 2;
+    }
+  });
+  return total / x.length;
+}
+
+/**
+ * The weight-decay reading of input dropout carried over to a nonlinear
+ * model by linearizing it at each input: each input adds variance
+ * xⱼ²·p/(1 − p), which reaches the output through ∂ŷ/∂xⱼ, so
+ * penalty = (p/(1 − p))·(1/n)·Σᵢ Σⱼ (∂ŷ/∂xᵢⱼ)²·xᵢⱼ². For a linear model
+ * ∂ŷ/∂xⱼ = wⱼ and this is {@linkcode dropoutPenalty}, exactly.
+ *
+ * @param x Input rows.
+ * @param net The regressor.
+ * @param p Drop probability, in [0, 1).
+ * @returns The linearized penalty.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { dropoutPenalty, linearizedDropoutPenalty } from "./penalty.ts";
+ * // A unit that is always active makes the net linear: ŷ = 3·(5 + 2x) → w = 6
+ * const net = { W: [[2]], b: [5], v: [3], c: 0 };
+ * expect(linearizedDropoutPenalty([[1], [0.5]], net, 0.5))
+ *   .toBeCloseTo(dropoutPenalty([[1], [0.5]], [6], 0.5), 12);
+ * ```
+ */
+export function linearizedDropoutPenalty(
+  x: readonly (readonly number[])[],
+  net: ReluRegressor,
+  p: number,
+): number {
+  checkInHalfOpen("p", p, 0, 1);
+  const d = checkRegressor(x, net), grad = new Array<number>(d);
+  let sum = 0;
+  for (const row of x) {
+    forwardRegressor(net, row, grad);
+    for (let j = 0; j < d; j++) sum += grad[j] ** 2 * row[j] ** 2;
+  }
+  return (p / (1 - p)) * (sum / x.length);
+}

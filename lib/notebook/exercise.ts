@@ -145,6 +145,9 @@ export async function checkExercise<T>(
   return passed ? { status: "correct", message: { "text/plain": `Exercise ${id}: correct.` } } : {
     status: "not yet",
     message: {
+      "text/markdown": `**Exercise ${id}:** not yet${
+        reason && ` (${reason})`
+      }. *Hint:* ${spec.hint}`,
       "text/plain": `Exercise ${id}: not yet${reason && ` (${reason})`}. Hint: ${spec.hint}`,
     },
   };
