@@ -35,13 +35,17 @@ function checkProblem(
     throw new TypeError(`${wName} must be a non-empty array of numbers, got ${describe(w)}`);
   }
   checkNumbers(wName, w, w.length);
+  return checkRows(x, w.length, "weight");
+}
+
+/** Checks that x is a non-empty array of rows of d finite numbers (one per `per`); returns d. */
+function checkRows(x: readonly (readonly number[])[], d: number, per: string): number {
   if (!Array.isArray(x) || x.length === 0) {
     throw new RangeError(`x must be a non-empty array of rows, got ${describe(x)}`);
   }
-  const d = w.length;
   x.forEach((row, i) => {
     if (!Array.isArray(row) || row.length !== d) {
-      throw new RangeError(`x[${i}] must have ${d} entries (one per weight), got ${describe(row)}`);
+      throw new RangeError(`x[${i}] must have ${d} entries (one per ${per}), got ${describe(row)}`);
     }
     checkNumbers(`x[${i}]`, row, d);
   });
@@ -65,6 +69,11 @@ function checkTargetsAndModel(x: readonly unknown[], y: unknown, model: unknown)
   if (typeof b !== "number" || !Number.isFinite(b)) {
     throw new TypeError(`model.b must be a finite number, got ${describe(b)}`);
   }
+  checkTargets(x, y);
+}
+
+/** Checks the targets: one finite number per row of x. */
+function checkTargets(x: readonly unknown[], y: unknown): asserts y is number[] {
   if (!Array.isArray(y) || y.length !== x.length) {
     throw new RangeError(`y must have one target per row (${x.length}), got ${describe(y)}`);
   }
@@ -194,19 +203,43 @@ export interface ReluRegressor {
   c: number;
 }
 
+/**
+ * Checks a regressor `{ W, b, v, c }` (every entry finite, one row of `W` and
+ * one entry of `b` and `v` per hidden unit) and its input rows; returns the width d.
+ */
 function checkRegressor(x: readonly (readonly number[])[], net: ReluRegressor): number {
-  if (net === null || typeof net !== "object" || !Array.isArray(net.W) || net.W.length === 0) {
+  checkObject("net", net, "an object { W, b, v, c }");
+  const { W, b, v, c } = net as unknown as Record<string, unknown>;
+  if (!Array.isArray(W) || W.length === 0) {
     throw new TypeError(
-      `net must be { W, b, v, c } with at least one hidden unit, got ${describe(net)}`,
+      `net.W must be a non-empty array of rows (one per hidden unit), got ${describe(W)}`,
     );
   }
-  if (net.b?.length !== net.W.length || net.v?.length !== net.W.length) {
-    throw new RangeError(
-      `net.b and net.v must have one entry per hidden unit (${net.W.length}), got ` +
-        `${describe(net.b)} and ${describe(net.v)}`,
-    );
+  if (!Array.isArray(W[0]) || W[0].length === 0) {
+    throw new TypeError(`net.W[0] must be a non-empty array of numbers, got ${describe(W[0])}`);
   }
-  return checkProblem(x, net.W[0]);
+  const d = W[0].length, units = W.length;
+  W.forEach((row, h) => {
+    if (!Array.isArray(row) || row.length !== d) {
+      throw new RangeError(
+        `net.W[${h}] must have ${d} entries (as net.W[0]), got ${describe(row)}`,
+      );
+    }
+    checkNumbers(`net.W[${h}]`, row, d);
+  });
+  for (const [name, field] of [["net.b", b], ["net.v", v]] as const) {
+    if (!Array.isArray(field) || field.length !== units) {
+      throw new (Array.isArray(field) ? RangeError : TypeError)(
+        `${name} must have one entry per hidden unit (${units}), got ${describe(field)}`,
+      );
+    }
+    checkNumbers(name, field, units);
+  }
+  if (typeof c !== "number" || !Number.isFinite(c)) {
+    throw new TypeError(`net.c must be a finite number, got ${describe(c)}`);
+  }
+  checkRows(x, d, "column of net.W");
+  return d;
 }
 
 /** ŷ and ∂ŷ/∂x for one input row (row already dropped and rescaled, if at all). */
@@ -246,9 +279,7 @@ export function plainSquaredErrorNet(
   net: ReluRegressor,
 ): number {
   checkRegressor(x, net);
-  if (!Array.isArray(y) || y.length !== x.length) {
-    throw new RangeError(`y must have one target per row (${x.length}), got ${describe(y)}`);
-  }
+  checkTargets(x, y);
   return x.reduce((s, row, i) => s + (y[i] - forwardRegressor(net, row)) ** 2, 0) / x.length;
 }
 
@@ -282,9 +313,7 @@ export function expectedDropoutErrorNet(
   if (d > MAX_MASK_UNITS) {
     throw new RangeError(`x must have at most ${MAX_MASK_UNITS} columns to enumerate, got ${d}`);
   }
-  if (!Array.isArray(y) || y.length !== x.length) {
-    throw new RangeError(`y must have one target per row (${x.length}), got ${describe(y)}`);
-  }
+  checkTargets(x, y);
   const masks = allMasks(d, p), keep = 1 - p, dropped = new Array<number>(d);
   let total = 0;
   x.forEach((row, i) => {

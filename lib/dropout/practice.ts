@@ -11,7 +11,16 @@
  *
  * @module
  */
-import { checkInRange, checkInteger, checkPositive, describe } from "../nn/_check.ts";
+import {
+  checkFiniteValues,
+  checkInRange,
+  checkInteger,
+  checkLayer,
+  checkObject,
+  checkPositive,
+  describe,
+  orDefault,
+} from "../nn/_check.ts";
 import { Dropout } from "../nn/dropout.ts";
 import { evaluate, predict } from "../nn/evaluate.ts";
 import type { Layer } from "../nn/layer.ts";
@@ -22,7 +31,7 @@ import { Rng } from "../nn/rng.ts";
 import { Sequential } from "../nn/sequential.ts";
 import { argmaxRows } from "../nn/tensor.ts";
 import { fit } from "../nn/train.ts";
-import { loadDigits, pickDigits } from "../data/mnist.ts";
+import { DIGIT_COUNT, loadDigits, pickDigits } from "../data/mnist.ts";
 
 /** Drop probabilities of the network's four dropout sites (0 or missing: no layer there). */
 export interface PracticeRates {
@@ -34,6 +43,25 @@ export interface PracticeRates {
   hidden2?: number;
   /** On the 10 output logits. */
   logits?: number;
+}
+
+const SITES = ["input", "hidden1", "hidden2", "logits"] as const;
+
+/** Throws unless `rates` is an object whose fields are dropout sites with rates in [0, 0.999]. */
+function checkRates(name: string, rates: unknown): asserts rates is PracticeRates {
+  checkObject(
+    name,
+    rates,
+    "an object of drop probabilities { input?, hidden1?, hidden2?, logits? }",
+  );
+  for (const [site, p] of Object.entries(rates)) {
+    if (!(SITES as readonly string[]).includes(site)) {
+      throw new TypeError(
+        `${name} may hold only the dropout sites ${SITES.join(", ")}, got ${JSON.stringify(site)}`,
+      );
+    }
+    checkInRange(`${name}.${site}`, orDefault(p, 0), 0, 0.999);
+  }
 }
 
 /**
@@ -57,12 +85,10 @@ export interface PracticeRates {
  */
 export function practiceNet(seed: number, rates: PracticeRates = {}): Sequential {
   checkInteger("seed", seed, 0);
-  if (rates === null || typeof rates !== "object") {
-    throw new TypeError(`rates must be an object of drop probabilities, got ${describe(rates)}`);
-  }
+  checkRates("rates", rates);
   const rng = new Rng(seed);
   const site = (name: keyof PracticeRates, stream: number): Layer[] => {
-    const p = checkInRange(`rates.${name}`, rates[name] ?? 0, 0, 0.999);
+    const p = rates[name] ?? 0;
     return p > 0 ? [new Dropout(p, rng.fork(stream))] : [];
   };
   return new Sequential([
@@ -94,20 +120,30 @@ export function practiceNet(seed: number, rates: PracticeRates = {}): Sequential
  * ```
  */
 export function loadWeights<M extends Layer>(model: M, weights: readonly ArrayLike<number>[]): M {
+  checkLayer("model", model);
   const params = model.parameters();
   if (!Array.isArray(weights) || weights.length !== params.length) {
     throw new RangeError(
       `weights must hold one array per parameter (${params.length}), got ${describe(weights)}`,
     );
   }
+  // Every array is checked before any is copied, so a refused call leaves the model as it was.
   params.forEach((q, i) => {
-    if (weights[i]?.length !== q.value.data.length) {
-      throw new RangeError(
-        `weights[${i}] must have ${q.value.data.length} values, got ${describe(weights[i])}`,
-      );
+    const w: unknown = weights[i], n = q.value.data.length;
+    if (!(Array.isArray(w) || ArrayBuffer.isView(w)) || (w as ArrayLike<number>).length !== n) {
+      throw new RangeError(`weights[${i}] must be an array of ${n} numbers, got ${describe(w)}`);
     }
-    q.value.data.set(weights[i]);
+    const values = w as ArrayLike<unknown>;
+    for (let j = 0; j < n; j++) {
+      if (typeof values[j] !== "number" && typeof values[j] !== "bigint") {
+        throw new TypeError(
+          `weights[${i}][${j}] must be a finite number, got ${describe(values[j])}`,
+        );
+      }
+    }
+    checkFiniteValues(`weights[${i}]`, values as ArrayLike<number>, n);
   });
+  params.forEach((q, i) => q.value.data.set(weights[i]));
   return model;
 }
 
@@ -179,15 +215,43 @@ export async function practiceRun(options: PracticeOptions): Promise<{
   seed: number;
   runs: Record<string, PracticeResult>;
 }> {
-  const seed = checkInteger("seed", options?.seed, 0);
+  checkObject("options", options, "an object { seed, settings, ... }");
+  const seed = checkInteger("options.seed", options.seed, 0);
   const settings = options.settings;
-  if (settings === null || typeof settings !== "object" || Object.keys(settings).length === 0) {
-    throw new TypeError(`settings must name at least one setting, got ${describe(settings)}`);
+  checkObject("options.settings", settings, "an object of settings by name");
+  if (Object.keys(settings).length === 0) {
+    throw new RangeError(`options.settings must name at least one setting, got {}`);
   }
-  const trainSize = checkInteger("trainSize", options.trainSize ?? 500, 1);
-  const testSize = checkInteger("testSize", options.testSize ?? 1000, 1);
-  const validationSize = checkInteger("validationSize", options.validationSize ?? 0, 0);
-  const lr = checkPositive("lr", options.lr ?? 0.002);
+  for (const [name, rates] of Object.entries(settings)) {
+    checkRates(`options.settings[${JSON.stringify(name)}]`, rates);
+  }
+  // Every option is checked before the data is loaded or a setting trained.
+  const trainSize = checkInteger(
+    "options.trainSize",
+    orDefault(options.trainSize, 500),
+    1,
+    DIGIT_COUNT - 1,
+  );
+  const testSize = checkInteger(
+    "options.testSize",
+    orDefault(options.testSize, 1000),
+    1,
+    DIGIT_COUNT - trainSize,
+  );
+  const validationSize = checkInteger(
+    "options.validationSize",
+    orDefault(options.validationSize, 0),
+    0,
+    DIGIT_COUNT - trainSize - testSize,
+  );
+  const epochs = checkInteger("options.epochs", orDefault(options.epochs, 15), 1);
+  const batchSize = checkInteger("options.batchSize", orDefault(options.batchSize, 50), 1);
+  const lr = checkPositive("options.lr", orDefault(options.lr, 0.002));
+  if (options.maxNorm !== undefined) checkPositive("options.maxNorm", options.maxNorm);
+  const keepWeights = orDefault(options.keepWeights, true);
+  if (typeof keepWeights !== "boolean") {
+    throw new TypeError(`options.keepWeights must be true or false, got ${describe(keepWeights)}`);
+  }
   const split = loadDigits({ trainSize, testSize: testSize + validationSize, seed });
   const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
   const test = pickDigits(split.test, rows(0, testSize));
@@ -197,12 +261,11 @@ export async function practiceRun(options: PracticeOptions): Promise<{
   const runs: Record<string, PracticeResult> = {};
   for (const [name, rates] of Object.entries(settings)) {
     const model = practiceNet(seed, rates);
-    const epochs = options.epochs ?? 15;
     await fit(model, split.train, {
       optimizer: new Adam(model.parameters(), { lr, maxNorm: options.maxNorm }),
       loss: "cross-entropy",
       epochs,
-      batchSize: options.batchSize ?? 50,
+      batchSize,
       seed,
       evaluateEvery: epochs,
     });
@@ -215,9 +278,7 @@ export async function practiceRun(options: PracticeOptions): Promise<{
         ? evaluate(model, validation, "cross-entropy")
         : { loss: NaN, accuracy: NaN },
       correct: Uint8Array.from(predicted, (c, i) => +(c === test.y[i])),
-      weights: options.keepWeights === false
-        ? []
-        : model.parameters().map((q) => new Float32Array(q.value.data)),
+      weights: !keepWeights ? [] : model.parameters().map((q) => new Float32Array(q.value.data)),
     };
   }
   return { seed, runs };

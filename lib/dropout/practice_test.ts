@@ -35,3 +35,19 @@ Deno.test("`practiceRun()` trains each setting on one split; weights rebuild the
   expect(model.parameters()[0].value.data).toEqual(runs.drop.weights[0]);
   expect(() => loadWeights(practiceNet(2), runs.drop.weights.slice(1))).toThrow(/weights/);
 });
+
+Deno.test("`loadWeights()` refuses bad weights before copying any, leaving the model as it was", () => {
+  const model = practiceNet(1), before = model.parameters().map((q) => q.value.data.slice());
+  const weights = practiceNet(2).parameters().map((q) => q.value.data.slice());
+  weights[3][7] = NaN;
+  expect(() => loadWeights(model, weights)).toThrow(/weights\[3\] must be finite, got NaN/);
+  model.parameters().forEach((q, i) => expect(q.value.data).toEqual(before[i]));
+});
+
+Deno.test("`practiceRun()` refuses a bad setting or option before loading data or training", async () => {
+  const settings = { plain: {}, typo: { hiden1: 0.5 } };
+  await expect(practiceRun({ seed: 1, settings } as never)).rejects.toThrow(/"hiden1"/);
+  await expect(practiceRun({ seed: 1, settings: { plain: {} }, epochs: 0 })).rejects.toThrow(
+    /options.epochs must be an integer >= 1, got 0/,
+  );
+});

@@ -247,7 +247,9 @@ export function ablationCurve(
   order: ArrayLike<number>,
 ): AblationCurve {
   layer = checkModelLayer(model, layer);
-  checkBatch("data.x", data?.x);
+  checkObject("data", data, "an object { x, y }");
+  checkBatch("data.x", data.x);
+  checkFiniteValues("data.x", data.x.data, data.x.cols);
   if (!(data.y instanceof Int32Array) || data.y.length !== data.x.rows) {
     throw new TypeError(
       `data.y must be an Int32Array of ${data.x.rows} labels, got ${describe(data.y)}`,
@@ -267,20 +269,22 @@ export function ablationCurve(
   if (order === null || typeof order !== "object" || typeof order.length !== "number") {
     throw new TypeError(`order must be an array of unit indices, got ${describe(order)}`);
   }
+  // The units are the Linear's inputs (Dropout keeps the width): checked before any forward pass.
+  const m = next.inFeatures;
+  const seen = new Set<number>();
+  for (let i = 0; i < order.length; i++) {
+    checkInteger(`order[${i}]`, order[i], 0, m - 1);
+    if (seen.has(order[i])) {
+      throw new RangeError(`order must not repeat a unit, got ${order[i]} twice`);
+    }
+    seen.add(order[i]);
+  }
   const tail = new Sequential(model.layers.slice(k + 1));
   const wasTraining = model.layers.map((l) => l.training);
   model.training = false;
   try {
     const h = runPrefix(model, layer, data.x);
-    const m = h.cols, n = h.rows;
-    const seen = new Set<number>();
-    for (let i = 0; i < order.length; i++) {
-      checkInteger(`order[${i}]`, order[i], 0, m - 1);
-      if (seen.has(order[i])) {
-        throw new RangeError(`order must not repeat a unit, got ${order[i]} twice`);
-      }
-      seen.add(order[i]);
-    }
+    const n = h.rows;
     const z = next.forward(h).clone(), out = z.cols, W = next.W.value.data;
     const curve: AblationCurve = {
       removed: Int32Array.from({ length: order.length + 1 }, (_, i) => i),
@@ -289,6 +293,7 @@ export function ablationCurve(
     };
     const measure = (i: number) => {
       const logits = tail.forward(z);
+      if (i === 0) checkLabels("data.y", data.y, logits.cols, n); // before any loss is computed
       curve.loss[i] = softmaxCrossEntropy(logits, data.y).loss;
       curve.accuracy[i] = accuracy(logits, data.y);
     };

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { describe } from "../nn/_check.ts";
+import { checkInteger, checkObject, describe } from "../nn/_check.ts";
 import { inParallel } from "./parallel.ts";
 import { runKey, type SweepRun } from "./sweep.ts";
 
@@ -73,6 +73,14 @@ export async function sweepInParallel<C extends object, I, R>(
   if (typeof input !== "function") {
     throw new TypeError(`input must be a function (config, seed) => input, got ${describe(input)}`);
   }
+  if (typeof task !== "function") {
+    throw new TypeError(`task must be a function (input) => result, got ${describe(task)}`);
+  }
+  checkObject("options", options, "an object { cache?, workers? }");
+  if (options.cache !== undefined && !(options.cache instanceof Map)) {
+    throw new TypeError(`options.cache must be a Map, got ${describe(options.cache)}`);
+  }
+  if (options.workers !== undefined) checkInteger("options.workers", options.workers, 1);
   const cache = options.cache ?? new Map<string, R>();
   const runs = configs.flatMap((config) => seeds.map((seed) => ({ config, seed })));
   const pending = new Map<string, { config: C; seed: number }>();
