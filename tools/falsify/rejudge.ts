@@ -104,6 +104,43 @@ export function moveEvidence(rule: Rule, data: Evidence, world: World): Evidence
   }
 }
 
+/** A stored family part: its rule's test, its verdict and the numbers the engine kept. */
+interface StoredPart {
+  name: string;
+  test: string;
+  verdict: string;
+  stats: { seeds?: number[]; baseline?: number[]; treatment?: number[] };
+}
+
+/**
+ * The evidence of a family whose record left out its data (an exact part held
+ * too many values to store). Experimental parts are rebuilt from the per-seed
+ * numbers the engine kept; exact, facts and bound parts get a stand-in that
+ * reproduces their stored verdict, since mutant libraries test those.
+ */
+export function evidenceFromStats(
+  rule: Rule,
+  stats: { parts?: StoredPart[] },
+): Evidence | undefined {
+  if (rule.test !== "family" || !Array.isArray(stats?.parts)) return undefined;
+  const parts: Record<string, Evidence> = {};
+  for (const part of stats.parts) {
+    const ok = part.verdict === "holds";
+    if (part.test === "paired" || part.test === "equivalent") {
+      const { seeds, baseline, treatment } = part.stats;
+      if (!seeds || !baseline || !treatment) return undefined;
+      parts[part.name] = { seeds, baseline, treatment };
+    } else if (part.test === "exact") {
+      parts[part.name] = { cases: [{ name: part.name, got: ok ? 0 : 1, want: 0 }] };
+    } else if (part.test === "facts") {
+      parts[part.name] = { facts: [{ name: part.name, ok }] };
+    } else if (part.test === "bound") {
+      parts[part.name] = { estimates: [{ name: part.name, mean: ok ? 0 : 10, se: 1, want: 0 }] };
+    } else return undefined;
+  }
+  return { parts };
+}
+
 /** Re-judges every stored experimental verdict in the notebooks folder. */
 export function rejudge(notebookDir: string): Rejudged[] {
   const found: Rejudged[] = [];
@@ -113,9 +150,15 @@ export function rejudge(notebookDir: string): Rejudged[] {
     const records = claimsInNotebook(
       Deno.readTextFileSync(join(notebookDir, name)),
       name,
-    ) as (ReturnType<typeof claimsInNotebook>[number] & { rule?: Rule; data?: Evidence })[];
+    ) as (ReturnType<typeof claimsInNotebook>[number] & {
+      rule?: Rule;
+      data?: Evidence;
+      stats?: { parts?: StoredPart[] };
+    })[];
     for (const record of records) {
-      if (!record.rule || !record.data || !isExperimental(record.rule)) continue;
+      if (!record.rule || !isExperimental(record.rule)) continue;
+      record.data ??= evidenceFromStats(record.rule, record.stats ?? {});
+      if (!record.data) continue;
       const outcomes = (["null", "reversed"] as World[]).map((world) => ({
         world,
         verdict: decide(record.rule!, moveEvidence(record.rule!, record.data!, world)).verdict,

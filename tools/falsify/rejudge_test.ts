@@ -1,7 +1,7 @@
 import { expect } from "expect";
 import { decide } from "../../lib/notebook/decide.ts";
 import type { Rule } from "../../lib/notebook/rule.ts";
-import { isExperimental, moveEvidence } from "./rejudge.ts";
+import { evidenceFromStats, isExperimental, moveEvidence } from "./rejudge.ts";
 
 const seeds = [1, 2, 3, 4, 5];
 const paired: Rule = { test: "paired", better: "lower", margin: 0, seeds: 5, metric: "loss" };
@@ -66,4 +66,23 @@ Deno.test("a claim the evidence refutes is also not 'holds' in the reversed worl
   for (const world of ["null", "reversed"] as const) {
     expect(decide(paired, moveEvidence(paired, refuted, world)).verdict).not.toBe("holds");
   }
+});
+
+Deno.test("a family stored without its data is rebuilt from the per-seed numbers it kept", () => {
+  const rule: Rule = {
+    test: "family",
+    parts: [
+      { name: "exact", test: "exact" },
+      { name: "win", test: "paired", better: "lower", margin: 0, seeds: 5 },
+    ],
+  };
+  const stats = {
+    parts: [
+      { name: "exact", test: "exact", verdict: "holds", stats: {} },
+      { name: "win", test: "paired", verdict: "holds", stats: clearWin },
+    ],
+  };
+  const rebuilt = evidenceFromStats(rule, stats)!;
+  expect(decide(rule, rebuilt).verdict).toBe("holds");
+  expect(decide(rule, moveEvidence(rule, rebuilt, "reversed")).verdict).toBe("wrong as stated");
 });
