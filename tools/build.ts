@@ -3,28 +3,42 @@
  *
  * Every committed lesson notebook becomes a page, rendered from its stored
  * outputs (nothing is re-run): prose with math typeset by KaTeX, code cells
- * with their `In [n]`, SVG figures inline, and Plotly charts drawn by the one
- * copy of plotly.js the page loads. The index lists the lessons with a line
- * each and the claims table, every claim linking to the cell that checks it.
+ * with their `In [n]` (drawing code folded), SVG figures inline, and Plotly
+ * charts drawn by `site.js`, which loads plotly.js when the first chart
+ * scrolls near. Each lesson page has a sidebar (the lessons, and its own
+ * sections) and previous/next links. The index lists the lessons by their
+ * own numbers with what each teaches; `claims.html` lists every claim by
+ * lesson, with verdict counts and a filter, each linking to its verdict.
  * All assets come from `node_modules/`, so the site works offline.
  *
  * @module
  */
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { claimsHtml, readClaimRows } from "../lib/notebook/claims_table.ts";
+import { readClaimRows } from "../lib/notebook/claims_table.ts";
 import { lessonNotebooks, ROOT } from "../tests/_notebook.ts";
+import { claimsPage } from "./site/claims_page.ts";
 import { escapeHtml } from "./site/html.ts";
 import { renderMarkdown } from "./site/markdown.ts";
 import { renderNotebook } from "./site/notebook.ts";
-import { page, SITE_TITLE } from "./site/page.ts";
+import { type LessonLink, page, type PageOptions, SITE_TITLE } from "./site/page.ts";
 
 const OUT = join(ROOT, "_site");
 const MODULES = join(ROOT, "node_modules");
+const SITE_SRC = join(dirname(fileURLToPath(import.meta.url)), "site");
 
 const htmlName = (notebook: string) => basename(notebook).replace(/\.ipynb$/, ".html");
 
-/** Copies plotly.js, KaTeX's stylesheet and fonts, and our stylesheet into the site. */
+/**
+ * A lesson's own number, from its file name: `06b-how-much-dropout.ipynb` → `"6b"`.
+ * A file without a leading number gets `""`.
+ */
+export function lessonNumber(notebook: string): string {
+  const m = /^(\d+)([a-z]*)-/.exec(basename(notebook));
+  return m ? `${Number(m[1])}${m[2]}` : "";
+}
+
+/** Copies plotly.js, KaTeX's stylesheet and fonts, our stylesheet and script into the site. */
 function copyAssets(): void {
   const katex = join(MODULES, "katex", "dist");
   Deno.mkdirSync(join(OUT, "katex", "fonts"), { recursive: true });
@@ -36,18 +50,22 @@ function copyAssets(): void {
     join(MODULES, "plotly.js-dist-min", "plotly.min.js"),
     join(OUT, "plotly.min.js"),
   );
-  Deno.copyFileSync(
-    join(dirname(fileURLToPath(import.meta.url)), "site", "style.css"),
-    join(OUT, "style.css"),
-  );
+  for (const file of ["style.css", "site.js"]) {
+    Deno.copyFileSync(join(SITE_SRC, file), join(OUT, file));
+  }
 }
 
 /** The README's first heading and first paragraph, for the index page's opening. */
 function readmeIntro(): string {
   const readme = Deno.readTextFileSync(join(ROOT, "README.md"));
   const paragraph = readme.split(/\n\s*\n/).find((p) => p.trim() && !p.startsWith("#")) ?? "";
-  // The ledger lives outside the repository; the site has its own table below.
+  // The ledger lives outside the repository; the site has its own claims page.
   return renderMarkdown(paragraph.replace(/\s*\([^)]*CLAIMS\.md[^)]*\)/, ""));
+}
+
+/** Writes one page of the site. */
+function writePage(name: string, options: PageOptions): void {
+  Deno.writeTextFileSync(join(OUT, name), page({ lessons: sidebar, current: name, ...options }));
 }
 
 try {
@@ -64,41 +82,61 @@ try {
 Deno.mkdirSync(OUT, { recursive: true });
 copyAssets();
 
-const notebooks = lessonNotebooks();
-const lessons = notebooks.map((path) => ({
+const lessons = lessonNotebooks().map((path) => ({
   path,
   href: htmlName(path),
+  number: lessonNumber(path),
   ...renderNotebook(Deno.readTextFileSync(path), basename(path)),
 }));
+const sidebar: LessonLink[] = lessons.map((l) => ({
+  href: l.href,
+  title: l.title,
+  number: l.number,
+}));
+
 let charts = 0;
 lessons.forEach((lesson, i) => {
   const link = (l: typeof lesson | undefined) => l && { href: l.href, title: l.title };
-  Deno.writeTextFileSync(
-    join(OUT, lesson.href),
-    page({
-      title: lesson.title,
-      body: lesson.body,
-      plotly: lesson.hasPlotly,
-      previous: link(lessons[i - 1]),
-      next: link(lessons[i + 1]),
-    }),
-  );
+  writePage(lesson.href, {
+    title: lesson.title,
+    body: lesson.body,
+    plotly: lesson.hasPlotly,
+    headings: lesson.headings,
+    previous: link(lessons[i - 1]),
+    next: link(lessons[i + 1]),
+  });
   charts += lesson.body.split('class="course-plotly"').length - 1;
 });
 
 const rows = readClaimRows(join(ROOT, "notebooks"), join(ROOT, "..", "shared", "CLAIMS.md"));
+const claimsLessons = lessons.map((l) => ({
+  notebook: basename(l.path),
+  href: l.href,
+  number: l.number,
+  title: l.title,
+}));
+writePage("claims.html", { title: "Claims", body: claimsPage(rows, claimsLessons) });
+
 const list = lessons.map((l) =>
-  `<li><a href="${l.href}">${escapeHtml(l.title)}</a><span class="summary">${l.summary}</span></li>`
+  `<li><a href="${l.href}"><span class="num">${escapeHtml(l.number)}</span>` +
+  `<span class="title">${escapeHtml(l.title.replace(/^Lesson\s+\w+\s*[·:.-]\s*/, ""))}</span></a>` +
+  `<span class="summary">${l.summary}</span></li>`
 ).join("\n");
+const checked = rows.filter((r) => "notebook" in r).length;
 const index = `<h1>${SITE_TITLE}</h1>\n${readmeIntro()}\n<h2 id="lessons">The lessons</h2>\n` +
   `<ol class="lessons">\n${list}\n</ol>\n<h2 id="claims">Claims</h2>\n` +
-  `<p>Every claim the course makes, its verdict, and the cell that checks it.</p>\n` +
-  claimsHtml(rows, {
-    lesson: htmlName,
-    cell: (c) => `${htmlName(c.notebook)}#cell-${encodeURIComponent(c.cellId)}`,
-  });
-Deno.writeTextFileSync(join(OUT, "index.html"), page({ title: SITE_TITLE, body: index }));
+  `<p>The lessons check ${checked} claims about dropout. <a href="claims.html">Every claim, ` +
+  `its verdict and the measurement behind it</a>, grouped by lesson.</p>\n`;
+writePage("index.html", { title: SITE_TITLE, body: index });
+
+const unstated = lessons.filter((l) => !l.summaryStated).map((l) => basename(l.path));
 console.log(
-  `build: ${lessons.length} lessons + index → ${OUT} (${charts} interactive charts, ` +
-    `${rows.filter((r) => r.verdict !== "not yet checked").length} claims in the table)`,
+  `build: ${lessons.length} lessons + index + claims → ${OUT} (${charts} interactive charts, ` +
+    `${checked} claims)`,
 );
+if (unstated.length > 0) {
+  console.log(
+    `build: no "What you learn:" paragraph in the first cell of ${unstated.join(", ")} ` +
+      `(the index cuts the first paragraph instead)`,
+  );
+}

@@ -1,0 +1,163 @@
+// The course site's one script (loaded with `defer`): draws the interactive charts.
+//
+// plotly.js is 4.7 MB, so it is fetched only when the first chart comes near the screen, and a
+// chart is drawn only when it does. On a narrow screen a chart is re-laid out: subplots stacked,
+// legend below, tighter margins. A Plotly slider is drawn in SVG and cannot take the keyboard
+// focus, so each one gets a native range input beside it that drives the same steps.
+(function () {
+  "use strict";
+  var NARROW = 600;
+  var loading = null;
+
+  function loadPlotly() {
+    if (window.Plotly) return Promise.resolve(window.Plotly);
+    loading = loading || new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = "plotly.min.js";
+      s.onload = function () {
+        resolve(window.Plotly);
+      };
+      s.onerror = reject;
+      document.head.appendChild(s);
+    });
+    return loading;
+  }
+
+  function clone(value) {
+    return JSON.parse(JSON.stringify(value));
+  }
+
+  /** Re-lays a figure out for a screen `width` pixels wide. */
+  function forWidth(layout, traces, width) {
+    var out = clone(layout || {});
+    out.autosize = true;
+    delete out.width;
+    if (width >= NARROW) return out;
+    out.font = Object.assign({}, out.font, { size: 12 });
+    var title = typeof out.title === "string" ? { text: out.title } : out.title;
+    if (title) out.title = Object.assign({}, title, { x: 0, xanchor: "left", font: { size: 14 } });
+    var grid = out.grid;
+    var stacked = 1;
+    if (grid && (grid.columns || 1) > 1) {
+      stacked = (grid.rows || 1) * grid.columns;
+      out.grid = Object.assign({}, grid, { rows: stacked, columns: 1, ygap: 0.35 });
+      Object.keys(out).forEach(function (key) {
+        if (/^[xy]axis\d*$/.test(key) && out[key]) delete out[key].domain;
+      });
+    }
+    var height = typeof out.height === "number" ? out.height : 420;
+    if (stacked > 1) height = Math.max(height, 260 * stacked + 120);
+    var legend = (traces || []).filter(function (t) {
+          return t.showlegend !== false && t.name;
+        }).length > 1 && out.showlegend !== false;
+    var margin = Object.assign({}, out.margin);
+    margin.l = Math.min(margin.l === undefined ? 80 : margin.l, 52);
+    margin.r = Math.min(margin.r === undefined ? 80 : margin.r, 12);
+    margin.t = Math.max(margin.t === undefined ? 100 : margin.t, 64);
+    if (legend) {
+      out.legend = Object.assign({}, out.legend, {
+        orientation: "h",
+        x: 0,
+        xanchor: "left",
+        yref: "container",
+        y: 0,
+        yanchor: "bottom",
+      });
+      margin.b = (margin.b === undefined ? 80 : margin.b) + 70;
+      height += 70;
+    }
+    out.margin = margin;
+    out.height = height;
+    (out.sliders || []).forEach(function (slider) {
+      slider.x = 0;
+      slider.len = 1;
+      slider.currentvalue = Object.assign({}, slider.currentvalue, { font: { size: 12 } });
+    });
+    return out;
+  }
+
+  /** A native range input that drives slider `k` of the chart in `el`. */
+  function keyboardSlider(Plotly, el, slider, k) {
+    var steps = slider.steps || [];
+    if (steps.length < 2) return;
+    var prefix = ((slider.currentvalue || {}).prefix || "").trim();
+    var wrap = document.createElement("div");
+    wrap.className = "chart-slider";
+    var label = document.createElement("label");
+    var input = document.createElement("input");
+    var shown = document.createElement("output");
+    input.type = "range";
+    input.min = "0";
+    input.max = String(steps.length - 1);
+    input.step = "1";
+    input.value = String(slider.active || 0);
+    input.setAttribute(
+      "aria-label",
+      (prefix ? prefix.replace(/[=:]\s*$/, "").trim() : "step") +
+        " (keyboard control of the chart)",
+    );
+    function text(i) {
+      return (prefix ? prefix + " " : "") + (steps[i].label !== undefined ? steps[i].label : i);
+    }
+    shown.textContent = text(Number(input.value));
+    label.appendChild(input);
+    label.appendChild(shown);
+    wrap.appendChild(label);
+    el.insertAdjacentElement("afterend", wrap);
+    input.addEventListener("input", function () {
+      var i = Number(input.value);
+      var step = steps[i];
+      shown.textContent = text(i);
+      if (step.method && step.method !== "skip" && typeof Plotly[step.method] === "function") {
+        Plotly[step.method].apply(null, [el].concat(clone(step.args || [])));
+      }
+      var update = {};
+      update["sliders[" + k + "].active"] = i;
+      Plotly.relayout(el, update);
+    });
+    el.on("plotly_sliderchange", function (event) {
+      if (event && event.slider === el.layout.sliders[k]) {
+        input.value = String(event.step._index);
+        shown.textContent = text(event.step._index);
+      }
+    });
+  }
+
+  function draw(el) {
+    var source = el.parentNode.querySelector("script.plotly-figure");
+    if (!source || el.dataset.drawn) return;
+    el.dataset.drawn = "yes";
+    var fig = JSON.parse(source.textContent);
+    loadPlotly().then(function (Plotly) {
+      el.innerHTML = "";
+      var config = Object.assign({ displaylogo: false }, fig.config, { responsive: true });
+      var layout = forWidth(fig.layout, fig.data, el.clientWidth);
+      return Plotly.newPlot(el, fig.data, layout, config).then(function () {
+        if (fig.frames) return Plotly.addFrames(el, fig.frames);
+      }).then(function () {
+        (layout.sliders || []).forEach(function (s, k) {
+          keyboardSlider(Plotly, el, s, k);
+        });
+        el.classList.add("drawn");
+      });
+    }).catch(function (error) {
+      console.error("chart not drawn: " + error);
+    });
+  }
+
+  var charts = Array.prototype.slice.call(document.querySelectorAll(".course-plotly"));
+  if (!("IntersectionObserver" in window)) {
+    charts.forEach(draw);
+    return;
+  }
+  var observer = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) return;
+      observer.unobserve(entry.target);
+      draw(entry.target);
+    });
+  }, { rootMargin: "800px 0px" });
+  charts.forEach(function (el) {
+    observer.observe(el);
+  });
+})();
