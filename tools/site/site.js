@@ -6,16 +6,16 @@
 // focus, so each one gets a native range input beside it that drives the same steps.
 (function () {
   "use strict";
-  var NARROW = 600;
-  var loading = null;
+  const NARROW = 600;
+  let loading = null;
 
   function loadPlotly() {
-    if (window.Plotly) return Promise.resolve(window.Plotly);
+    if (globalThis.Plotly) return Promise.resolve(globalThis.Plotly);
     loading = loading || new Promise(function (resolve, reject) {
-      var s = document.createElement("script");
+      const s = document.createElement("script");
       s.src = "plotly.min.js";
       s.onload = function () {
-        resolve(window.Plotly);
+        resolve(globalThis.Plotly);
       };
       s.onerror = reject;
       document.head.appendChild(s);
@@ -29,15 +29,15 @@
 
   /** Re-lays a figure out for a screen `width` pixels wide. */
   function forWidth(layout, traces, width) {
-    var out = clone(layout || {});
+    const out = clone(layout || {});
     out.autosize = true;
     delete out.width;
     if (width >= NARROW) return out;
     out.font = Object.assign({}, out.font, { size: 12 });
-    var title = typeof out.title === "string" ? { text: out.title } : out.title;
+    const title = typeof out.title === "string" ? { text: out.title } : out.title;
     if (title) out.title = Object.assign({}, title, { x: 0, xanchor: "left", font: { size: 14 } });
-    var grid = out.grid;
-    var stacked = 1;
+    const grid = out.grid;
+    let stacked = 1;
     if (grid && (grid.columns || 1) > 1) {
       stacked = (grid.rows || 1) * grid.columns;
       out.grid = Object.assign({}, grid, { rows: stacked, columns: 1, ygap: 0.35 });
@@ -45,12 +45,12 @@
         if (/^[xy]axis\d*$/.test(key) && out[key]) delete out[key].domain;
       });
     }
-    var height = typeof out.height === "number" ? out.height : 420;
+    let height = typeof out.height === "number" ? out.height : 420;
     if (stacked > 1) height = Math.max(height, 260 * stacked + 120);
-    var legend = (traces || []).filter(function (t) {
+    const legend = (traces || []).filter(function (t) {
           return t.showlegend !== false && t.name;
         }).length > 1 && out.showlegend !== false;
-    var margin = Object.assign({}, out.margin);
+    const margin = Object.assign({}, out.margin);
     margin.l = Math.min(margin.l === undefined ? 80 : margin.l, 52);
     margin.r = Math.min(margin.r === undefined ? 80 : margin.r, 12);
     margin.t = Math.max(margin.t === undefined ? 100 : margin.t, 64);
@@ -78,14 +78,14 @@
 
   /** A native range input that drives slider `k` of the chart in `el`. */
   function keyboardSlider(Plotly, el, slider, k) {
-    var steps = slider.steps || [];
+    const steps = slider.steps || [];
     if (steps.length < 2) return;
-    var prefix = ((slider.currentvalue || {}).prefix || "").trim();
-    var wrap = document.createElement("div");
+    const prefix = ((slider.currentvalue || {}).prefix || "").trim();
+    const wrap = document.createElement("div");
     wrap.className = "chart-slider";
-    var label = document.createElement("label");
-    var input = document.createElement("input");
-    var shown = document.createElement("output");
+    const label = document.createElement("label");
+    const input = document.createElement("input");
+    const shown = document.createElement("output");
     input.type = "range";
     input.min = "0";
     input.max = String(steps.length - 1);
@@ -105,13 +105,13 @@
     wrap.appendChild(label);
     el.insertAdjacentElement("afterend", wrap);
     input.addEventListener("input", function () {
-      var i = Number(input.value);
-      var step = steps[i];
+      const i = Number(input.value);
+      const step = steps[i];
       shown.textContent = text(i);
       if (step.method && step.method !== "skip" && typeof Plotly[step.method] === "function") {
         Plotly[step.method].apply(null, [el].concat(clone(step.args || [])));
       }
-      var update = {};
+      const update = {};
       update["sliders[" + k + "].active"] = i;
       Plotly.relayout(el, update);
     });
@@ -124,14 +124,14 @@
   }
 
   function draw(el) {
-    var source = el.parentNode.querySelector("script.plotly-figure");
+    const source = el.parentNode.querySelector("script.plotly-figure");
     if (!source || el.dataset.drawn) return;
     el.dataset.drawn = "yes";
-    var fig = JSON.parse(source.textContent);
+    const fig = JSON.parse(source.textContent);
     loadPlotly().then(function (Plotly) {
       el.innerHTML = "";
-      var config = Object.assign({ displaylogo: false }, fig.config, { responsive: true });
-      var layout = forWidth(fig.layout, fig.data, el.clientWidth);
+      const config = Object.assign({ displaylogo: false }, fig.config, { responsive: true });
+      const layout = forWidth(fig.layout, fig.data, el.clientWidth);
       return Plotly.newPlot(el, fig.data, layout, config).then(function () {
         if (fig.frames) return Plotly.addFrames(el, fig.frames);
       }).then(function () {
@@ -145,12 +145,12 @@
     });
   }
 
-  var charts = Array.prototype.slice.call(document.querySelectorAll(".course-plotly"));
-  if (!("IntersectionObserver" in window)) {
+  const charts = Array.prototype.slice.call(document.querySelectorAll(".course-plotly"));
+  if (!("IntersectionObserver" in globalThis)) {
     charts.forEach(draw);
     return;
   }
-  var observer = new IntersectionObserver(function (entries) {
+  const observer = new IntersectionObserver(function (entries) {
     entries.forEach(function (entry) {
       if (!entry.isIntersecting) return;
       observer.unobserve(entry.target);
