@@ -16,7 +16,7 @@
  *
  * @module
  */
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { lessonNotebooks, ROOT } from "../tests/_notebook.ts";
 import { launch } from "./browser/chromium.ts";
 import { checkJupyter } from "./browser/jupyter.ts";
@@ -24,7 +24,7 @@ import { serveStatic } from "./browser/serve.ts";
 import { checkSite } from "./browser/site.ts";
 
 const SITE = join(ROOT, "_site");
-const SHOTS = join(SITE, "screenshots");
+const SHOTS = join(ROOT, ".cache", "screenshots");
 const pages = (() => {
   try {
     return [
@@ -38,7 +38,7 @@ const pages = (() => {
   }
 })();
 
-let passed = 0, failed = 0, figures = 0, charts = 0;
+let passed = 0, failed = 0, figures = 0, charts = 0, formulas = 0;
 const report = (ok: boolean, line: string, problems: string[]) => {
   ok ? passed++ : failed++;
   console.log(`${ok ? "ok  " : "FAIL"} ${line}`);
@@ -51,12 +51,14 @@ try {
   for (const r of await checkSite(browser.context, server.url, pages, SHOTS)) {
     figures += r.figures.drawn;
     charts += r.charts.drawn;
+    formulas += r.formulas;
+    const phone = r.phone.texts > 0
+      ? `; at 390 px smallest text ${r.phone.smallestPx.toFixed(1)} px`
+      : "";
     report(
       r.problems.length === 0,
-      `${r.page}: ${r.figures.drawn}/${r.figures.total} figures, ` +
-        `${r.charts.drawn}/${r.charts.total} Plotly charts${
-          r.screenshot ? ` → ${r.screenshot}` : ""
-        }`,
+      r.screenshots.length === 0 ? r.page : `${r.page}: ${r.figures.drawn}/${r.figures.total} ` +
+        `figures, ${r.charts.drawn}/${r.charts.total} Plotly charts, ${r.formulas} formulas${phone}`,
       r.problems,
     );
   }
@@ -82,7 +84,8 @@ if (browser.external.length > 0) {
   console.log(`FAIL requests outside 127.0.0.1 (blocked): ${browser.external.join(", ")}`);
 }
 console.log(
-  `site: ${pages.length} pages, ${figures} figures with marks, ${charts} Plotly charts drawn`,
+  `site: ${pages.length} pages, ${figures} figures with marks, ${charts} Plotly charts drawn, ` +
+    `${formulas} formulas typeset; screenshots in ${relative(ROOT, SHOTS)}/`,
 );
 console.log(`browser: ${passed} passed, ${failed} failed`);
 Deno.exit(failed === 0 ? 0 : 1);

@@ -158,14 +158,21 @@ export const MIN_TEXT_PX = 9;
  * const svg = '<svg width="640" height="400" font-size="10" style="font-size: 12px">';
  * expect(figureStyle(svg)).toBe(' style="--min-width: 507px"');
  * expect(figureStyle("<table></table>")).toBe("");
+ * const legend = '<figure><svg width="15" font-size="10"></svg><svg width="720" font-size="10">';
+ * expect(figureStyle(legend)).toBe(' style="--min-width: 684px"');
  * ```
  */
 export function figureStyle(markup: string): string {
-  const root = /^\s*(?:<figure\b[^>]*>[\s\S]*?)?(<svg\b[^>]*>)/.exec(markup);
-  if (!root || !/^\s*<(svg|figure)\b/.test(markup)) return "";
-  const width = Number(/\swidth="([\d.]+)"/.exec(root[1])?.[1]);
-  const styled = /font-size:\s*([\d.]+)px/.exec(/\sstyle="([^"]*)"/.exec(root[1])?.[1] ?? "");
-  const size = Number(styled?.[1] ?? /\sfont-size="([\d.]+)"/.exec(root[1])?.[1] ?? 10);
+  if (!/^\s*<(svg|figure)\b/.test(markup)) return "";
+  // The widest SVG is the chart; a <figure> may also hold small SVG swatches of its legend.
+  const charts = [...markup.matchAll(/<svg\b[^>]*>/g)].map(([tag]) => {
+    const styled = /font-size:\s*([\d.]+)px/.exec(/\sstyle="([^"]*)"/.exec(tag)?.[1] ?? "");
+    return {
+      width: Number(/\swidth="([\d.]+)"/.exec(tag)?.[1] ?? 0),
+      size: Number(styled?.[1] ?? /\sfont-size="([\d.]+)"/.exec(tag)?.[1] ?? 10),
+    };
+  }).sort((a, b) => b.width - a.width);
+  const { width, size } = charts[0] ?? { width: 0, size: 0 };
   if (!(width > 0) || !(size > 0)) return "";
   // A little above the limit, so rounding in the browser never lands under it.
   const min = Math.ceil(width * (MIN_TEXT_PX + 0.5) / size);
