@@ -59,8 +59,7 @@ function copyAssets(): void {
 function readmeIntro(): string {
   const readme = Deno.readTextFileSync(join(ROOT, "README.md"));
   const paragraph = readme.split(/\n\s*\n/).find((p) => p.trim() && !p.startsWith("#")) ?? "";
-  // The ledger lives outside the repository; the site has its own claims page.
-  return renderMarkdown(paragraph.replace(/\s*\([^)]*CLAIMS\.md[^)]*\)/, ""));
+  return renderMarkdown(paragraph);
 }
 
 /** Writes one page of the site. */
@@ -108,7 +107,7 @@ lessons.forEach((lesson, i) => {
   charts += lesson.body.split('class="course-plotly"').length - 1;
 });
 
-const rows = readClaimRows(join(ROOT, "notebooks"), join(ROOT, "..", "shared", "CLAIMS.md"));
+const rows = readClaimRows(join(ROOT, "notebooks"), join(ROOT, "notebooks", "LEDGER.md"));
 const claimsLessons = lessons.map((l) => ({
   notebook: basename(l.path),
   href: l.href,

@@ -47,7 +47,7 @@ async function withTable(readme: string, table: string): Promise<string> {
   return new TextDecoder().decode(stdout);
 }
 
-const rows = readClaimRows(join(ROOT, "notebooks"), join(ROOT, "..", "shared", "CLAIMS.md"));
+const rows = readClaimRows(join(ROOT, "notebooks"), join(ROOT, "notebooks", "LEDGER.md"));
 const table = `${summary(rows)}\n\n${claimsMarkdown(rows, { lesson: (nb) => `notebooks/${nb}` })}`;
 const readme = Deno.readTextFileSync(README);
 const updated = await withTable(readme, table);

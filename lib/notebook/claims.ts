@@ -1,5 +1,5 @@
 /**
- * Verdicts on the claims of the course's ledger (`../shared/CLAIMS.md`).
+ * Verdicts on the claims of the course's ledger (`notebooks/LEDGER.md`).
  *
  * A lesson cell first asserts a claim (it throws if the claim is false), then
  * records its verdict with {@linkcode verdict}. The verdict shows in the
@@ -29,7 +29,7 @@ export interface ClaimRecord {
   evidence: string;
 }
 
-const ID = /^(S[0-9]-[0-9]+|[PVE]-[0-9]+)$/;
+const ID = /^(S[0-9]-[0-9]+|[PVEQ]-[0-9]+)$/;
 const VERDICTS: readonly Verdict[] = ["holds", "holds approximately", "wrong as stated"];
 
 /**
@@ -55,7 +55,9 @@ export function verdict(
   statement: string,
   evidence: string,
 ): Displayable & { record: ClaimRecord } {
-  if (!ID.test(id)) throw new RangeError(`id must look like S0-6, P-11, V-1 or E-1, got "${id}"`);
+  if (!ID.test(id)) {
+    throw new RangeError(`id must look like S0-6, P-11, V-1, E-1 or Q-1, got "${id}"`);
+  }
   if (!VERDICTS.includes(verdict)) {
     throw new RangeError(`verdict must be one of ${VERDICTS.join(", ")}, got "${verdict}"`);
   }

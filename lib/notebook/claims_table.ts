@@ -4,7 +4,7 @@
  *
  * Every claim cell leaves a machine-readable copy of its verdict in its
  * outputs. This module reads those outputs back, puts the claims in the
- * order of the ledger (`../shared/CLAIMS.md`, when it is there), marks the
+ * order of the ledger (`notebooks/LEDGER.md`, when it is there), marks the
  * ledger's IDs that no lesson checks yet, and renders the result as a
  * Markdown or HTML table. `deno task claims` writes it into the README, the
  * site's index page shows it, and the last lesson displays it.
@@ -82,7 +82,7 @@ export function claimsInNotebook(json: string, notebook: string): CheckedClaim[]
  * The claim IDs of the ledger, in the ledger's order. An entry such as
  * `- **S1-5 / S2-1** …` yields both IDs.
  *
- * @param ledger The text of `CLAIMS.md`.
+ * @param ledger The text of the ledger (`notebooks/LEDGER.md`).
  * @returns The IDs, each once.
  * @example
  * ```ts
@@ -95,7 +95,7 @@ export function ledgerIds(ledger: string): string[] {
   const ids: string[] = [];
   for (const match of ledger.matchAll(/^\s*[-*]\s+\*\*([^*]+)\*\*/gm)) {
     for (const id of match[1].split("/").map((s) => s.trim())) {
-      if (/^(S[0-9]-[0-9]+|[PVE]-[0-9]+)$/.test(id) && !ids.includes(id)) ids.push(id);
+      if (/^(S[0-9]-[0-9]+|[PVEQ]-[0-9]+)$/.test(id) && !ids.includes(id)) ids.push(id);
     }
   }
   return ids;
@@ -225,11 +225,11 @@ export function claimsHtml(rows: ClaimRow[], links: TableLinks = {}): string {
 }
 
 /**
- * Reads every `*.ipynb` in a folder and the ledger beside the repository, and
+ * Reads every `*.ipynb` in a folder and the ledger in the same folder, and
  * returns the table's rows.
  *
  * @param notebookDir The folder of the lesson notebooks.
- * @param ledgerPath The ledger; by default `../../shared/CLAIMS.md` from `notebookDir`. A missing
+ * @param ledgerPath The ledger; by default `LEDGER.md` in `notebookDir`. A missing
  *   ledger means natural ID order and no "not yet checked" rows.
  * @returns The rows, in ledger order.
  */
@@ -241,7 +241,7 @@ export function readClaimRows(notebookDir: string, ledgerPath?: string): ClaimRo
   );
   let ledger = "";
   try {
-    ledger = Deno.readTextFileSync(ledgerPath ?? `${notebookDir}/../../shared/CLAIMS.md`);
+    ledger = Deno.readTextFileSync(ledgerPath ?? `${notebookDir}/LEDGER.md`);
   } catch (error) {
     if (!(error instanceof Deno.errors.NotFound)) throw error;
   }
@@ -254,7 +254,7 @@ export function readClaimRows(notebookDir: string, ledgerPath?: string): ClaimRo
  * the other notebooks.
  *
  * @param notebookDir The folder of the lesson notebooks (`"."` inside a lesson).
- * @param ledgerPath The ledger, if not at `../../shared/CLAIMS.md` from `notebookDir`.
+ * @param ledgerPath The ledger, if not `LEDGER.md` in `notebookDir`.
  * @returns A displayable table (HTML, Markdown and plain text).
  * @example
  * ```ts
