@@ -5,14 +5,18 @@
  *
  * 1. The built site (`deno task build` first): every page opens without a
  *    console error or a failed or outside request, every figure has marks,
- *    every Plotly chart is drawn, every claim link lands on its cell; a
- *    screenshot of each lesson goes to `_site/screenshots/`.
- * 2. The learner's path: `deno task course` on a free local port, the first
- *    lesson opened in the Jupyter web interface and run until its first plot
- *    appears; then the server is stopped.
+ *    every Plotly chart is drawn, no formula is left untypeset, every anchor
+ *    exists and claim links land on verdicts; at 390 px nothing scrolls
+ *    sideways and no text is under 9 px. Screenshots go to
+ *    `.cache/screenshots/` (see `browser/site.ts`).
+ * 2. The learner's path: `deno task course` on a free local port, every
+ *    lesson opened in the classic Jupyter Notebook and run with Run All (the
+ *    smallest five times), each cell's outputs compared with the stored ones;
+ *    prints `jupyter run-all: N cells, M misfiled`.
  *
- * Ends with `browser: N passed, M failed` (one check per page, plus one for
- * Jupyter); pass `--site-only` to skip the Jupyter check.
+ * Ends with `browser: N passed, M failed` (one check per page, one for the
+ * anchors, one per Jupyter run); pass `--site-only` to skip Jupyter,
+ * `--jupyter-only` to skip the site.
  *
  * @module
  */
@@ -21,6 +25,7 @@ import { lessonNotebooks, ROOT } from "../tests/_notebook.ts";
 import { launch } from "./browser/chromium.ts";
 import { checkJupyter } from "./browser/jupyter.ts";
 import { serveStatic } from "./browser/serve.ts";
+import { selfTest } from "./browser/selftest.ts";
 import { checkSite } from "./browser/site.ts";
 
 const SITE = join(ROOT, "_site");
@@ -48,7 +53,10 @@ const report = (ok: boolean, line: string, problems: string[]) => {
 const browser = await launch();
 const server = await serveStatic(SITE);
 try {
-  for (const r of await checkSite(browser.context, server.url, pages, SHOTS)) {
+  const site = Deno.args.includes("--jupyter-only")
+    ? []
+    : await checkSite(browser.context, server.url, pages, SHOTS);
+  for (const r of site) {
     figures += r.figures.drawn;
     charts += r.charts.drawn;
     formulas += r.formulas;
@@ -62,17 +70,36 @@ try {
       r.problems,
     );
   }
-  if (!Deno.args.includes("--site-only")) {
-    const lesson = lessonNotebooks()[0];
-    const r = await checkJupyter(browser.context, lesson, join(SHOTS, "jupyter.png"));
+  if (!Deno.args.includes("--jupyter-only")) {
+    const missed = await selfTest(browser.context);
     report(
-      r.problems.length === 0 && r.seconds !== undefined && r.chartSeconds !== undefined,
-      `Jupyter: ${r.notebook} ran in the web interface, first plot after ${
-        r.seconds?.toFixed(1) ?? "—"
-      } s, first interactive chart after ${r.chartSeconds?.toFixed(1) ?? "—"} s${
-        r.screenshot ? ` → ${r.screenshot}` : ""
-      }`,
-      r.problems,
+      missed.length === 0,
+      "self-test: a deliberately broken page fails every site check",
+      missed,
+    );
+  }
+  if (!Deno.args.includes("--site-only")) {
+    const { runs, problems } = await checkJupyter(browser.context, lessonNotebooks(), {
+      repeats: 5,
+      screenshots: SHOTS,
+    });
+    let cells = 0, misfiled = 0, missing = 0;
+    for (const r of runs) {
+      cells += r.cells;
+      misfiled += r.misfiled.length;
+      missing += r.missing.length + r.extra.length;
+      report(
+        r.problems.length + r.misfiled.length + r.missing.length + r.extra.length === 0,
+        `Jupyter Run All: ${r.notebook}, ${r.cells} cells in ${r.seconds.toFixed(0)} s, ` +
+          `${r.misfiled.length} misfiled, ${r.missing.length} missing, ${r.extra.length} unexpected`,
+        [...r.problems, ...r.misfiled, ...r.missing, ...r.extra].slice(0, 8),
+      );
+    }
+    if (problems.length > 0) report(false, "Jupyter", problems);
+    console.log(
+      `jupyter run-all: ${cells} cells, ${misfiled} misfiled` +
+        (missing > 0 ? `, ${missing} missing or unexpected` : "") +
+        ` (${runs.length} runs of ${new Set(runs.map((r) => r.notebook)).size} lessons)`,
     );
   }
 } finally {

@@ -20,7 +20,7 @@ import { lessonNotebooks, ROOT } from "../tests/_notebook.ts";
 import { claimsPage } from "./site/claims_page.ts";
 import { escapeHtml } from "./site/html.ts";
 import { renderMarkdown } from "./site/markdown.ts";
-import { renderNotebook } from "./site/notebook.ts";
+import { lessonNumber, renderNotebook } from "./site/notebook.ts";
 import { type LessonLink, page, type PageOptions, SITE_TITLE } from "./site/page.ts";
 
 const OUT = join(ROOT, "_site");
@@ -28,15 +28,6 @@ const MODULES = join(ROOT, "node_modules");
 const SITE_SRC = join(dirname(fileURLToPath(import.meta.url)), "site");
 
 const htmlName = (notebook: string) => basename(notebook).replace(/\.ipynb$/, ".html");
-
-/**
- * A lesson's own number, from its file name: `06b-how-much-dropout.ipynb` → `"6b"`.
- * A file without a leading number gets `""`.
- */
-export function lessonNumber(notebook: string): string {
-  const m = /^(\d+)([a-z]*)-/.exec(basename(notebook));
-  return m ? `${Number(m[1])}${m[2]}` : "";
-}
 
 /** Copies plotly.js, KaTeX's stylesheet and fonts, our stylesheet and script into the site. */
 function copyAssets(): void {

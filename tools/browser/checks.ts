@@ -186,7 +186,9 @@ export function compareRuns(stored: OutputKey[][], live: OutputKey[][]): RunComp
     }
   }
   unmatchedLive.forEach((outputs, i) => {
-    for (const key of outputs) extra.push(`cell ${i + 1}: output not in the notebook: ${short(key)}`);
+    for (const key of outputs) {
+      extra.push(`cell ${i + 1}: output not in the notebook: ${short(key)}`);
+    }
   });
   return { cells: n, misfiled, missing, extra };
 }

@@ -202,6 +202,20 @@ function watch(page: Page, problems: string[]): void {
   page.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
 }
 
+let readmeDone = false;
+
+/** A screenshot of the page with its first figure near the top, for the README. */
+async function readmeShot(page: Page, path: string): Promise<void> {
+  await page.evaluate(() => {
+    const d = (globalThis as Any).document;
+    const figure = d.querySelector(".output.svg, .output.html > figure, .output.html > svg");
+    const cell = figure?.closest(".cell");
+    const before = cell?.previousElementSibling;
+    (before?.classList.contains("markdown") ? before : cell)?.scrollIntoView();
+  });
+  await page.screenshot({ path });
+}
+
 /** The phone pass: no sideways scroll, no text under 9 px, with folds open and charts drawn. */
 async function checkPhone(
   context: BrowserContext,
@@ -243,6 +257,24 @@ async function checkPhone(
   if (overflow) problems.push(overflow);
   const samples = await measureText(page);
   problems.push(...smallText(samples));
+  const covered = await page.evaluate(() => {
+    // The In [n] label must never sit on top of the code.
+    const d = (globalThis as Any).document;
+    return [...d.querySelectorAll(".input")].filter((input: Any) => {
+      const a = input.querySelector(".prompt")?.getBoundingClientRect();
+      const b = input.querySelector("pre")?.getBoundingClientRect();
+      return a && b && a.bottom > b.top + 1 && a.top < b.bottom && a.right > b.left &&
+        a.left < b.right;
+    }).length;
+  });
+  if (covered > 0) problems.push(`the In [n] label covers the code in ${covered} cells`);
+  if (/^\d/.test(url.split("/").at(-1) ?? "") && !readmeDone) {
+    readmeDone = true;
+    await page.evaluate(() => {
+      for (const d of (globalThis as Any).document.querySelectorAll("details")) d.open = false;
+    });
+    await readmeShot(page, join(screenshot, "..", "..", "readme-phone.png"));
+  }
   await page.close();
   return {
     texts: samples.length,
@@ -300,6 +332,10 @@ export async function checkSite(
         await page.$$eval(".output.claim[id]", (els) => els.map((e) => (e as Any).id as string)),
       ),
     );
+    if (name === pages.find((p) => /^\d/.test(p))) {
+      // For the README: the first lesson at its first figure, on a desktop and on a phone.
+      await readmeShot(page, join(screenshots, "readme-desktop.png"));
+    }
     if (name === "claims.html" && !anchors.links.some((l) => l.includes("#claim-"))) {
       problems.push("the claims page links to no verdict");
     }
@@ -342,4 +378,3 @@ export async function checkSite(
   });
   return results;
 }
-

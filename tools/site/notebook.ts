@@ -139,6 +139,24 @@ export function verdictClass(verdict: string): string {
   return verdict.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 }
 
+/**
+ * A lesson's own number, from its file name, for the index and the sidebar.
+ *
+ * @param notebook The notebook's path or file name.
+ * @returns `"6b"` for `06b-how-much-dropout.ipynb`; `""` without a leading number.
+ * @example
+ * ```ts
+ * import { lessonNumber } from "./notebook.ts";
+ * import { expect } from "expect";
+ * expect(["notebooks/01-a.ipynb", "06b-b.ipynb", "10-c.ipynb", "x.ipynb"].map(lessonNumber))
+ *   .toEqual(["1", "6b", "10", ""]);
+ * ```
+ */
+export function lessonNumber(notebook: string): string {
+  const m = /^(\d+)([a-z]*)-/.exec(notebook.split("/").at(-1) ?? "");
+  return m ? `${Number(m[1])}${m[2]}` : "";
+}
+
 /** The smallest text a figure may show, in CSS pixels, on any screen. */
 export const MIN_TEXT_PX = 9;
 
