@@ -20,7 +20,7 @@
  *
  * @module
  */
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import { lessonNotebooks, ROOT } from "../tests/_notebook.ts";
 import { launch } from "./browser/chromium.ts";
 import { checkJupyter } from "./browser/jupyter.ts";
@@ -79,26 +79,37 @@ try {
     );
   }
   if (!Deno.args.includes("--site-only")) {
-    const { runs, problems } = await checkJupyter(browser.context, lessonNotebooks(), {
+    // `--jupyter-only 03 05` runs only the lessons whose file names start so (for a quick look).
+    const only = Deno.args.filter((a) => !a.startsWith("--"));
+    const lessons = lessonNotebooks().filter((p) =>
+      only.length === 0 || only.some((o) => basename(p).startsWith(o))
+    );
+    const { runs, problems } = await checkJupyter(browser.context, lessons, {
       repeats: 5,
       screenshots: SHOTS,
     });
-    let cells = 0, misfiled = 0, missing = 0;
+    let cells = 0, misfiled = 0, missing = 0, differs = 0;
     for (const r of runs) {
       cells += r.cells;
       misfiled += r.misfiled.length;
       missing += r.missing.length + r.extra.length;
+      differs += r.differs.length;
+      const wrong = [...r.problems, ...r.misfiled, ...r.missing, ...r.extra, ...r.differs];
       report(
-        r.problems.length + r.misfiled.length + r.missing.length + r.extra.length === 0,
-        `Jupyter Run All: ${r.notebook}, ${r.cells} cells in ${r.seconds.toFixed(0)} s, ` +
-          `${r.misfiled.length} misfiled, ${r.missing.length} missing, ${r.extra.length} unexpected`,
-        [...r.problems, ...r.misfiled, ...r.missing, ...r.extra].slice(0, 8),
+        wrong.length === 0,
+        `Jupyter Run All: ${r.notebook}, ${r.cells} cells in ${r.seconds.toFixed(0)} s: ` +
+          `${r.misfiled.length} misfiled, ${r.missing.length + r.extra.length} missing or ` +
+          `unexpected, ${r.differs.length} differing from the stored output`,
+        wrong.slice(0, 8),
       );
     }
     if (problems.length > 0) report(false, "Jupyter", problems);
     console.log(
       `jupyter run-all: ${cells} cells, ${misfiled} misfiled` +
         (missing > 0 ? `, ${missing} missing or unexpected` : "") +
+        (differs > 0
+          ? `, ${differs} differing (stale stored outputs: run \`deno task notebooks\`)`
+          : "") +
         ` (${runs.length} runs of ${new Set(runs.map((r) => r.notebook)).size} lessons)`,
     );
   }
@@ -110,9 +121,11 @@ if (browser.external.length > 0) {
   failed++;
   console.log(`FAIL requests outside 127.0.0.1 (blocked): ${browser.external.join(", ")}`);
 }
-console.log(
-  `site: ${pages.length} pages, ${figures} figures with marks, ${charts} Plotly charts drawn, ` +
-    `${formulas} formulas typeset; screenshots in ${relative(ROOT, SHOTS)}/`,
-);
+if (!Deno.args.includes("--jupyter-only")) {
+  console.log(
+    `site: ${pages.length} pages, ${figures} figures with marks, ${charts} Plotly charts drawn, ` +
+      `${formulas} formulas typeset; screenshots in ${relative(ROOT, SHOTS)}/`,
+  );
+}
 console.log(`browser: ${passed} passed, ${failed} failed`);
 Deno.exit(failed === 0 ? 0 : 1);

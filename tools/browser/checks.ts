@@ -142,13 +142,16 @@ export interface RunComparison {
   missing: string[];
   /** Outputs the live run showed that the stored notebook does not have. */
   extra: string[];
+  /** Cells whose live output differs from the stored one (same kind, other content). */
+  differs: string[];
 }
 
 /**
  * Compares a live run's outputs with the stored ones, cell by cell (by code
  * cell index). An output found under a different cell is *misfiled*; a
- * stored output found nowhere is *missing*; a live output stored nowhere is
- * *extra*.
+ * stored output that a live output of the same kind replaces in its cell
+ * *differs* (stale stored outputs look like this); any other stored output
+ * found nowhere is *missing*; a live output stored nowhere is *extra*.
  *
  * @param stored Each code cell's stored outputs, as comparable keys.
  * @param live Each code cell's outputs in the live run, as comparable keys.
@@ -160,7 +163,10 @@ export interface RunComparison {
  * // The kernel sent cell 1's figure late: it shows under cell 2.
  * const r = compareRuns([["fig"], ["text"]], [[], ["text", "fig"]]);
  * expect(r.misfiled).toEqual(["cell 1's output shows under cell 2: fig"]);
- * expect([r.missing, r.extra]).toEqual([[], []]);
+ * expect([r.missing, r.extra, r.differs]).toEqual([[], [], []]);
+ * // A stale stored figure: same kind of output, other content.
+ * expect(compareRuns([["svg:old"]], [["svg:new"]]).differs)
+ *   .toEqual(["cell 1: svg output differs from the stored one"]);
  * ```
  */
 export function compareRuns(stored: OutputKey[][], live: OutputKey[][]): RunComparison {
@@ -176,11 +182,21 @@ export function compareRuns(stored: OutputKey[][], live: OutputKey[][]): RunComp
       else unmatchedStored.push([i, key]);
     }
   }
+  const differs: string[] = [];
+  const kind = (k: string) => k.slice(0, k.indexOf(":"));
+  const lost: [number, string][] = [];
   for (const [i, key] of unmatchedStored) {
     const where = unmatchedLive.findIndex((outputs) => outputs.includes(key));
     if (where >= 0) {
       unmatchedLive[where].splice(unmatchedLive[where].indexOf(key), 1);
       misfiled.push(`cell ${i + 1}'s output shows under cell ${where + 1}: ${short(key)}`);
+    } else lost.push([i, key]);
+  }
+  for (const [i, key] of lost) {
+    const same = unmatchedLive[i]?.findIndex((k) => kind(k) === kind(key)) ?? -1;
+    if (same >= 0) {
+      unmatchedLive[i].splice(same, 1);
+      differs.push(`cell ${i + 1}: ${kind(key)} output differs from the stored one`);
     } else {
       missing.push(`cell ${i + 1}: stored output not shown: ${short(key)}`);
     }
@@ -190,7 +206,7 @@ export function compareRuns(stored: OutputKey[][], live: OutputKey[][]): RunComp
       extra.push(`cell ${i + 1}: output not in the notebook: ${short(key)}`);
     }
   });
-  return { cells: n, misfiled, missing, extra };
+  return { cells: n, misfiled, missing, extra, differs };
 }
 
 /** An nbformat output, as far as {@linkcode outputKey} reads it. */
@@ -201,6 +217,17 @@ export interface NbOutput {
   data?: Record<string, unknown>;
   ename?: string;
   evalue?: string;
+}
+
+/** JSON with object keys sorted: nbformat stores keys sorted, a live page keeps their order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(
+    value,
+    (_key, v) =>
+      v && typeof v === "object" && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0))
+        : v,
+  );
 }
 
 const joined = (v: unknown) => Array.isArray(v) ? v.join("") : typeof v === "string" ? v : "";
@@ -221,6 +248,9 @@ const joined = (v: unknown) => Array.isArray(v) ? v.join("") : typeof v === "str
  * const a = { output_type: "execute_result", data: { "text/plain": ["1"] } };
  * const b = { output_type: "display_data", data: { "text/plain": "1" } };
  * expect(outputKey(a)).toBe(outputKey(b));
+ * const chart = (fig: object) => ({ output_type: "display_data",
+ *   data: { "application/vnd.plotly.v1+json": fig } });
+ * expect(outputKey(chart({ data: [], layout: {} }))).toBe(outputKey(chart({ layout: {}, data: [] })));
  * ```
  */
 export function outputKey(output: NbOutput): OutputKey {
@@ -228,7 +258,7 @@ export function outputKey(output: NbOutput): OutputKey {
   if (output.output_type === "error") return `error:${output.ename}: ${output.evalue}`;
   const data = output.data ?? {};
   const plotly = data["application/vnd.plotly.v1+json"];
-  if (plotly !== undefined) return `plotly:${JSON.stringify(plotly)}`;
+  if (plotly !== undefined) return `plotly:${canonicalJson(plotly)}`;
   for (const mime of ["text/html", "image/svg+xml", "text/markdown", "image/png", "text/plain"]) {
     if (data[mime] !== undefined) return `${mime}:${joined(data[mime]).trim()}`;
   }
