@@ -15,7 +15,8 @@ export const EPOCH_EXAMPLES = 8000;
 /** Examples per step. */
 export const BATCH = 64;
 
-const { train } = loadDigits({ trainSize: EPOCH_EXAMPLES, testSize: 1, seed: 0 });
+/** The 8,000 training digits (exported so the report can hand the same digits to PyTorch). */
+export const { train } = loadDigits({ trainSize: EPOCH_EXAMPLES, testSize: 1, seed: 0 });
 const model = mlp([784, 256, 128, 10], { seed: 1, dropout: [0.5, 0.3] });
 const optimizer = new SGD(model.parameters(), { lr: 0.05, momentum: 0.9 });
 

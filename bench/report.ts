@@ -1,57 +1,147 @@
 /**
- * `deno run -A bench/report.ts`: times our kernels and TensorFlow.js CPU's in
- * one run (median of repeated calls) and prints the markdown table for the README.
+ * `deno run -A bench/report.ts`: times our kernels and their peers in one run
+ * (median of repeated calls) and prints the markdown table for the README.
+ *
+ * Peers: TensorFlow.js's CPU backend (in this process), its WebAssembly
+ * backend (XNNPACK, SIMD, one thread; `_tfjs_wasm.ts` in a process of its
+ * own) and PyTorch on the CPU with one thread (`_torch.py`, when
+ * `/usr/bin/python3 -c "import torch"` works). The epoch runs in a process of
+ * its own (`_epoch.ts`) so that its peak memory is the epoch's alone.
  *
  * @module
  */
-import { type BenchRow, medianMs, printTable } from "./_table.ts";
-import {
-  DROPOUT_N,
-  K,
-  M,
-  N,
-  oursDropout,
-  oursMatmul,
-  tfjsDropout,
-  tfjsMatmul,
-} from "./_kernels.ts";
+import { bitsEqual, epochRunner, inParallel, loadDigits, mlp, SGD } from "../lib/mod.ts";
+import { medianMs } from "./_table.ts";
+import { DROPOUT_N, MATMULS, oursDropout, oursMatmuls, tfjsDropout } from "./_kernels.ts";
+import { train } from "./_epoch.ts";
 
-/** The kernel rows; `bench/report.ts` prints them, other reports may add rows. */
-export function kernelRows(): BenchRow[] {
-  const dropMs = medianMs(oursDropout), dropTf = medianMs(tfjsDropout);
-  const mmMs = medianMs(oursMatmul), mmTf = medianMs(tfjsMatmul);
-  return [
-    {
-      kernel: "dropout forward, 4M float32, p = 0.5",
-      ms: dropMs,
-      rate: `${((DROPOUT_N * 4) / dropMs / 1e6).toFixed(2)} GB/s`,
-      tfjsMs: dropTf,
-      target: "≥ 10× tfjs, ≥ 1 GB/s",
-    },
-    {
-      kernel: `matmul ${M}×${K} · ${K}×${N}`,
-      ms: mmMs,
-      rate: `${((2 * M * K * N) / mmMs / 1e6).toFixed(2)} GFLOP/s`,
-      tfjsMs: mmTf,
-      target: "≥ 3× tfjs, aim 4 GFLOP/s",
-    },
+const here = (file: string) => new URL(file, import.meta.url).pathname;
+
+/** Runs a command and parses the first line of its output that is a JSON object. */
+async function jsonOf(command: string, args: string[]): Promise<Record<string, unknown>> {
+  const { stdout, success } = await new Deno.Command(command, { args, stderr: "inherit" })
+    .output();
+  const line = new TextDecoder().decode(stdout).split("\n").find((l) => l.startsWith("{"));
+  if (!success || line === undefined) throw new Error(`${command} ${args.join(" ")} failed`);
+  return JSON.parse(line);
+}
+
+/** PyTorch's numbers, or undefined (with the install line printed) when torch is missing. */
+async function torchNumbers(): Promise<Record<string, number> | undefined> {
+  const python = "/usr/bin/python3";
+  try {
+    const probe = await new Deno.Command(python, { args: ["-c", "import torch"], stderr: "null" })
+      .output();
+    if (!probe.success) throw new Error("no torch");
+  } catch {
+    console.error("PyTorch rows skipped; to add them: apt-get install -y python3-torch");
+    return undefined;
+  }
+  // The same 8,000 digits: float32 pixels, then uint8 labels.
+  const file = await Deno.makeTempFile({ suffix: ".bin" });
+  const x = train.x.data, labels = train.y as Int32Array;
+  const bytes = new Uint8Array(x.byteLength + labels.length);
+  bytes.set(new Uint8Array(x.buffer, x.byteOffset, x.byteLength));
+  bytes.set(Uint8Array.from(labels), x.byteLength);
+  await Deno.writeFile(file, bytes);
+  try {
+    return await jsonOf(python, [here("./_torch.py"), file]) as Record<string, number>;
+  } finally {
+    await Deno.remove(file);
+  }
+}
+
+/** One seed of the sweep: an S4-9 network trained one epoch on the 8,000 digits. */
+const sweepTask = (seed: number) => {
+  const { train } = loadDigits({ trainSize: 8000, testSize: 1, seed: 0 });
+  const model = mlp([784, 256, 128, 10], { seed, dropout: [0.5, 0.3] });
+  const optimizer = new SGD(model.parameters(), { lr: 0.05, momentum: 0.9 });
+  epochRunner(model, train, { optimizer, loss: "cross-entropy", batchSize: 64, seed })();
+  return model.parameters().map((q) => q.value.data);
+};
+
+/** Wall time of `fn` in ms, and its result. */
+async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t = performance.now();
+  const result = await fn();
+  return [performance.now() - t, result];
+}
+
+interface Row {
+  work: string;
+  ours: number;
+  tfjsCpu?: number;
+  tfjsWasm?: number;
+  torch?: number;
+  /** The peer the target is stated against, and the ratio that must be met. */
+  target: { peer: "tfjsCpu" | "tfjsWasm" | "torch"; atLeast: number; text: string };
+}
+
+const ms = (v: number | undefined) => v === undefined ? "–" : v < 10 ? v.toFixed(2) : v.toFixed(0);
+
+/** The markdown table: peer time / our time is the speed-up (> 1: ours is faster). */
+function table(rows: Row[]): string {
+  const lines = [
+    "| work | ours (ms) | tfjs-cpu (ms) | tfjs-wasm (ms) | PyTorch (ms) | speed-up vs target peer | target | met |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | --- | :-: |",
   ];
+  for (const r of rows) {
+    const peer = r[r.target.peer];
+    const ratio = peer === undefined ? undefined : peer / r.ours;
+    const met = ratio === undefined ? "–" : ratio >= r.target.atLeast ? "yes" : "no";
+    lines.push(
+      `| ${r.work} | ${ms(r.ours)} | ${ms(r.tfjsCpu)} | ${ms(r.tfjsWasm)} | ${ms(r.torch)} | ${
+        ratio === undefined ? "–" : `${ratio.toFixed(2)}×`
+      } | ${r.target.text} | ${met} |`,
+    );
+  }
+  return lines.join("\n");
 }
 
-/**
- * The training-epoch row (claim S4-9's network, see `_epoch.ts`), measured in
- * a process of its own so that its peak memory is the epoch's alone.
- */
-export async function epochRow(): Promise<BenchRow> {
-  const args = ["run", "-A", new URL("./_epoch.ts", import.meta.url).pathname];
-  const { stdout } = await new Deno.Command(Deno.execPath(), { args, stderr: "inherit" }).output();
-  const { ms, peakMiB, examples, batch } = JSON.parse(new TextDecoder().decode(stdout));
-  return {
-    kernel: `one epoch, S4-9 net, ${examples} digits, batch ${batch}`,
-    ms,
-    rate: `${Math.round(examples / (ms / 1000))} samples/s, peak RSS ${peakMiB.toFixed(0)} MiB`,
-    target: "≤ 6 s, < 500 MB",
+if (import.meta.main) {
+  const wasm = await jsonOf(Deno.execPath(), ["run", "-A", here("./_tfjs_wasm.ts")]) as {
+    dropout: number;
+    matmul: Record<string, number>;
   };
+  const torch = await torchNumbers();
+  const rows: Row[] = [{
+    work: `dropout forward, ${DROPOUT_N / 2 ** 20}M float32, p = 0.5`,
+    ours: medianMs(oursDropout),
+    tfjsCpu: medianMs(tfjsDropout),
+    tfjsWasm: wasm.dropout,
+    torch: torch?.dropout,
+    target: { peer: "torch", atLeast: 3, text: "≥ 3× PyTorch (and ≥ 10× tfjs-cpu)" },
+  }];
+  MATMULS.forEach((m, i) =>
+    rows.push({
+      work: m.name,
+      ours: medianMs(oursMatmuls[i]),
+      tfjsWasm: wasm.matmul[m.name],
+      torch: i === 0 ? torch?.matmul : undefined,
+      target: { peer: "tfjsWasm", atLeast: 1, text: "≥ 1× tfjs-wasm" },
+    })
+  );
+  const epoch = await jsonOf(Deno.execPath(), ["run", "-A", here("./_epoch.ts")]);
+  rows.push({
+    work: `one epoch, S4-9 net, ${epoch.examples} digits, batch ${epoch.batch} (peak RSS ${
+      (epoch.peakMiB as number).toFixed(0)
+    } MiB)`,
+    ours: epoch.ms as number,
+    torch: torch?.epoch,
+    target: { peer: "torch", atLeast: 1 / 1.5, text: "≤ 1.5× PyTorch's time" },
+  });
+  const seeds = Array.from({ length: 10 }, (_, i) => i + 1);
+  const [serialMs, serial] = await timed(() => inParallel(seeds, sweepTask, { workers: 1 }));
+  const workers = navigator.hardwareConcurrency;
+  const [parallelMs, parallel] = await timed(() => inParallel(seeds, sweepTask, { workers }));
+  const identical = serial.every((w, i) => w.every((d, k) => bitsEqual(d, parallel[i][k])));
+  console.log(table(rows));
+  console.log(
+    `\n10-seed sweep (one S4-9 epoch per seed): serial ${
+      serialMs.toFixed(0)
+    } ms, ${workers} workers ${parallelMs.toFixed(0)} ms, ${
+      (serialMs / parallelMs).toFixed(2)
+    }× (target ≥ 1.7× on 2 cores); results ${identical ? "bit-identical" : "DIFFER"}.`,
+  );
+  if (torch) console.log(`PyTorch ${torch.version}, one thread.`);
 }
-
-if (import.meta.main) printTable([...kernelRows(), await epochRow()]);

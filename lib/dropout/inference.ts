@@ -16,6 +16,7 @@ import type { Layer } from "../nn/layer.ts";
 import { softmax } from "../nn/loss.ts";
 import { predict } from "../nn/evaluate.ts";
 import type { Tensor } from "../nn/tensor.ts";
+import { scale } from "../nn/elementwise.ts";
 
 /**
  * Class probabilities from one deterministic pass in evaluation mode.
@@ -67,6 +68,56 @@ export function mcDropoutPredict(model: Layer, x: Tensor, k: number): Tensor {
     }
     for (let i = 0; i < mean.data.length; i++) mean.data[i] /= k;
     return mean;
+  } finally {
+    model.training = wasTraining;
+  }
+}
+
+/**
+ * Monte-Carlo dropout at several sample counts from one run: draws
+ * max(ks) thinned passes in training mode and returns the running mean of the
+ * class probabilities after each k in `ks`, so that the averages for k = 10 and
+ * k = 50 share their first 10 passes (the paper's Figure 11 reads one curve
+ * the same way). The model's mode is restored afterwards.
+ *
+ * To save time, pass only the part of the network from the dropout layer on
+ * (its input being the activations before dropout): the layers before it give
+ * the same result on every pass.
+ *
+ * @param model A classifier (or its head) that outputs logits.
+ * @param x Its inputs, one example per row.
+ * @param ks Sample counts, integers ≥ 1 in increasing order.
+ * @returns One tensor of averaged probabilities per k, in the order of `ks`.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { Dropout, Linear, mcDropoutAtKs, Rng, Sequential, Tensor } from "../mod.ts";
+ * const rng = new Rng(0);
+ * const head = new Sequential(new Dropout(0.5, rng.fork(1)), new Linear(4, 3, rng.fork(2)));
+ * const [one, many] = mcDropoutAtKs(head, Tensor.fromRows([[1, 2, 3, 4]]), [1, 20]);
+ * expect(many.data.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+ * expect(one.shape).toBe("1×3");
+ * ```
+ */
+export function mcDropoutAtKs(model: Layer, x: Tensor, ks: readonly number[]): Tensor[] {
+  if (!Array.isArray(ks) || ks.length === 0) {
+    throw new RangeError(`ks must be a non-empty array of sample counts, got ${ks}`);
+  }
+  ks.forEach((k, i) => {
+    checkInteger(`ks[${i}]`, k, i === 0 ? 1 : ks[i - 1] + 1);
+  });
+  const wasTraining = model.training;
+  model.training = true;
+  try {
+    const out: Tensor[] = [];
+    let sum: Tensor | null = null;
+    for (let k = 1; k <= ks[ks.length - 1]; k++) {
+      const probs = softmax(model.forward(x));
+      if (sum === null) sum = probs;
+      else for (let i = 0; i < sum.data.length; i++) sum.data[i] += probs.data[i];
+      if (ks.includes(k)) out.push(scale(sum, 1 / k));
+    }
+    return out;
   } finally {
     model.training = wasTraining;
   }

@@ -1,6 +1,6 @@
 import { expect } from "expect";
 import { Dropout } from "../nn/dropout.ts";
-import { mcDropoutPredict, weightScalingPredict } from "./inference.ts";
+import { mcDropoutAtKs, mcDropoutPredict, weightScalingPredict } from "./inference.ts";
 import { Linear } from "../nn/linear.ts";
 import { softmax } from "../nn/loss.ts";
 import { ReLU } from "../nn/relu.ts";
@@ -46,4 +46,17 @@ Deno.test("`mcDropoutPredict()` rejects k below 1", () => {
   expect(() => mcDropoutPredict(net(0.5, 4), x, 0)).toThrow(
     new RangeError("k must be an integer >= 1, got 0"),
   );
+});
+
+Deno.test("`mcDropoutAtKs()` returns running means that match mcDropoutPredict on the same stream", () => {
+  const build = () => {
+    const rng = new Rng(3);
+    return new Sequential(new Dropout(0.5, rng.fork(1)), new Linear(4, 3, rng.fork(2)));
+  };
+  const x = Tensor.fromRows([[1, -2, 0.5, 3], [0, 1, 1, -1]]);
+  const [at1, at7] = mcDropoutAtKs(build(), x, [1, 7]);
+  const want7 = mcDropoutPredict(build(), x, 7).data, want1 = mcDropoutPredict(build(), x, 1).data;
+  at7.data.forEach((v, i) => expect(v).toBeCloseTo(want7[i], 6)); // same masks, same passes
+  expect([...at1.data]).toEqual([...want1]);
+  expect(() => mcDropoutAtKs(build(), x, [5, 5])).toThrow(RangeError);
 });

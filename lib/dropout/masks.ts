@@ -164,3 +164,47 @@ function checkValue(v: unknown): number {
   if (typeof v !== "number") throw new TypeError(`f must return numbers, got ${describe(v)}`);
   return v;
 }
+
+/**
+ * The normalised geometric mean of a classifier's probabilities over all
+ * masks, row by row: G[i, c] ∝ exp(E[log f(mask)[i, c]]), each row rescaled to
+ * sum to 1. For a softmax layer right after the dropout layer it equals the
+ * weight-scaled network's output exactly (Srivastava et al. 2014, section 7;
+ * claim S2-6): the log of a softmax is the logit minus a per-row constant,
+ * and the logits are linear in the mask.
+ *
+ * @param f A function of the mask returning class probabilities, rows × cols, row after row.
+ * @param m The number of units, in [0, 20].
+ * @param p The drop probability, in [0, 1].
+ * @param cols The number of classes per row, ≥ 1.
+ * @returns A `Float64Array` of the same length as f's output, each row summing to 1.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { exactGeometricMean } from "./masks.ts";
+ * // Two masks of one unit, equally likely: probabilities (0.8, 0.2) and (0.2, 0.8).
+ * const g = exactGeometricMean((mask) => mask[0] ? [0.8, 0.2] : [0.2, 0.8], 1, 0.5, 2);
+ * expect(g[0]).toBeCloseTo(0.5, 12);
+ * ```
+ */
+export function exactGeometricMean(
+  f: (mask: Uint8Array) => ArrayLike<number>,
+  m: number,
+  p: number,
+  cols: number,
+): Float64Array {
+  checkInteger("cols", cols, 1);
+  if (typeof f !== "function") throw new TypeError(`f must be a function, got ${describe(f)}`);
+  const meanLog = exactMeanVector((mask) => Array.from(f(mask), Math.log), m, p);
+  if (meanLog.length % cols !== 0) {
+    throw new RangeError(`f must return rows × ${cols} values, got ${meanLog.length}`);
+  }
+  const g = new Float64Array(meanLog.length);
+  for (let r = 0; r < meanLog.length; r += cols) {
+    const row = meanLog.subarray(r, r + cols), top = Math.max(...row);
+    let sum = 0;
+    for (let c = 0; c < cols; c++) sum += g[r + c] = Math.exp(row[c] - top);
+    for (let c = 0; c < cols; c++) g[r + c] /= sum;
+  }
+  return g;
+}

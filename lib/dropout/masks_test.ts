@@ -3,6 +3,7 @@ import { dropout } from "../nn/dropout.ts";
 import {
   allMasks,
   exactExpectation,
+  exactGeometricMean,
   exactMeanVector,
   exactMoments,
   maskProbability,
@@ -83,4 +84,20 @@ Deno.test("mask helpers reject bad m, p, masks and functions", () => {
   expect(() => exactMeanVector((mask) => (mask[0] ? [1] : [1, 2]), 1, 0.5)).toThrow(
     new RangeError("f must return 2 values for every mask, got 1"),
   );
+});
+
+Deno.test("`exactGeometricMean()` equals the weight-scaled softmax layer (dropout right before it)", () => {
+  // One softmax layer on 5 dropped inputs: logits z = (x ⊙ mask / keep)·W + b.
+  const rng = new Rng(4), p = 0.4, W = Array.from({ length: 15 }, () => rng.normal());
+  const x = [0.5, -1, 2, 0.3, -0.7];
+  const logits = (scaleOf: (j: number) => number) =>
+    [0, 1, 2].map((c) => x.reduce((s, v, j) => s + v * scaleOf(j) * W[3 * j + c], 0.1 * c));
+  const softmaxOf = (z: number[]) => {
+    const e = z.map((v) => Math.exp(v - Math.max(...z)));
+    return e.map((v) => v / e.reduce((a, b) => a + b, 0));
+  };
+  const g = exactGeometricMean((mask) => softmaxOf(logits((j) => mask[j] / (1 - p))), 5, p, 3);
+  const full = softmaxOf(logits(() => 1));
+  g.forEach((v, c) => expect(v).toBeCloseTo(full[c], 12));
+  expect(() => exactGeometricMean(() => [0.5, 0.5], 1, 0.5, 3)).toThrow(RangeError);
 });

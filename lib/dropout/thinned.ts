@@ -145,3 +145,45 @@ export function distinctMaskMoments(
   });
   return { mean, variance };
 }
+
+/**
+ * Which parameter entries a computation reads: each entry in turn is nudged
+ * (by +1) and kept in the answer when the output changes by any bit. For a
+ * thinned sub-network, `output` runs {@linkcode thinnedForward} with its mask,
+ * and the answer is the set of weights that sub-network is made of, so two
+ * sub-networks share exactly the weights in both sets (claim S1-8).
+ *
+ * @param output Computes the output from the current parameter values.
+ * @param parameters The parameters to probe; every value is restored.
+ * @returns Keys `"<name>[<index>]"` of the entries that change the output.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { Linear, parametersRead, Rng, Sequential, Dropout, Tensor, thinnedForward } from "../mod.ts";
+ * const fc = new Linear(2, 1, new Rng(0), { name: "fc" });
+ * const model = new Sequential(new Dropout(0.5, new Rng(1)), fc);
+ * const x = Tensor.fromRows([[3, 4]]);
+ * const read = parametersRead(() => thinnedForward(model, x, [new Uint8Array([0, 1])]).data, fc.parameters());
+ * expect([...read]).toEqual(["fc.W[1]", "fc.b[0]"]); // unit 0 is dropped: W[0] is not read
+ * ```
+ */
+export function parametersRead(
+  output: () => ArrayLike<number>,
+  parameters: readonly { name: string; value: Tensor }[],
+): Set<string> {
+  if (typeof output !== "function") {
+    throw new TypeError(`output must be a function, got ${describe(output)}`);
+  }
+  const base = Float64Array.from(output());
+  const read = new Set<string>();
+  for (const { name, value } of parameters) {
+    for (let i = 0; i < value.data.length; i++) {
+      const kept = value.data[i];
+      value.data[i] = kept + 1;
+      const changed = Array.from(output()).some((v, j) => !Object.is(v, base[j]));
+      value.data[i] = kept;
+      if (changed) read.add(`${name}[${i}]`);
+    }
+  }
+  return read;
+}

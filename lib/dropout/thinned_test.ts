@@ -6,7 +6,7 @@ import { ReLU } from "../nn/relu.ts";
 import { Rng } from "../nn/rng.ts";
 import { Sequential } from "../nn/sequential.ts";
 import { Tensor } from "../nn/tensor.ts";
-import { distinctMaskMoments, distinctMasks, thinnedForward } from "./thinned.ts";
+import { distinctMaskMoments, distinctMasks, parametersRead, thinnedForward } from "./thinned.ts";
 
 function smallNet(mode: "inverted" | "standard" = "inverted") {
   const rng = new Rng(3);
@@ -82,4 +82,20 @@ Deno.test("`distinctMaskMoments()` agrees with sampled dropout masks within 5 st
     sum += distinctMasks(drop.mask!, m);
   }
   expect(Math.abs(sum / runs - mean)).toBeLessThan(5 * Math.sqrt(variance / runs));
+});
+
+Deno.test("`parametersRead()` finds the weights of a thinned sub-network and restores them", () => {
+  const rng = new Rng(2);
+  const fc1 = new Linear(2, 3, rng.fork(1), { name: "fc1" });
+  const fc2 = new Linear(3, 1, rng.fork(2), { name: "fc2" });
+  const model = new Sequential(fc1, new Dropout(0.5, rng.fork(3)), fc2);
+  const x = Tensor.fromRows([[1, -1]]);
+  const before = model.parameters().map((q) => q.value.data.slice());
+  const read = parametersRead(
+    () => thinnedForward(model, x, [new Uint8Array([1, 0, 0])]).data,
+    model.parameters(),
+  );
+  // Unit 0 kept: its two incoming weights, its bias, its outgoing weight, and fc2's bias.
+  expect([...read].sort()).toEqual(["fc1.W[0]", "fc1.W[3]", "fc1.b[0]", "fc2.W[0]", "fc2.b[0]"]);
+  model.parameters().forEach((q, k) => expect([...q.value.data]).toEqual([...before[k]]));
 });

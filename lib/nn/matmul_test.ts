@@ -17,12 +17,57 @@ function maxDiff(a: Tensor, b: Tensor): number {
   return d;
 }
 
+/**
+ * Largest |fast − exact| / (γ_K · Σₖ|a_ik·b_kj|) over all entries, where
+ * γ_K = K·u/(1 − K·u), u = 2⁻²⁴ (Higham, Accuracy and Stability, eq. 3.5):
+ * the fast kernels sum K float32 products in float32, so this is ≤ 1; the
+ * reference sums in float64 and rounds once, so it adds at most u·|c| ≤ u·Σ.
+ */
+function errorOverBound(fast: Tensor, ref: Tensor, a: Tensor, b: Tensor): number {
+  const K = a.cols, u = 2 ** -24, gamma = (K * u) / (1 - K * u);
+  let worst = 0;
+  for (let i = 0; i < a.rows; i++) {
+    for (let j = 0; j < b.cols; j++) {
+      let abs = 0;
+      for (let k = 0; k < K; k++) abs += Math.abs(a.get(i, k) * b.get(k, j));
+      const err = Math.abs(fast.get(i, j) - ref.get(i, j));
+      if (err > 0) worst = Math.max(worst, err / ((gamma + u) * abs));
+    }
+  }
+  return worst;
+}
+
 // Odd M, K not a multiple of 4, N = 1: every leftover loop of the kernels runs.
 const SHAPES: [number, number, number][] = [[1, 1, 1], [2, 4, 3], [3, 5, 1], [7, 13, 9], [
   16,
   784,
   10,
 ]];
+
+Deno.test("fast products stay within the float32 bound γ_K·Σ|a·b| of the reference", () => {
+  const rng = new Rng(4);
+  for (const [M, K, N] of [...SHAPES, [64, 784, 16] as [number, number, number]]) {
+    const a = randn(M, K, rng), b = randn(K, N, rng);
+    const ref = matmulReference(a, b);
+    const worst = Math.max(
+      errorOverBound(matmul(a, b), ref, a, b),
+      errorOverBound(matmulTransA(transpose(a), b), ref, a, b),
+      errorOverBound(matmulTransB(a, transpose(b)), ref, a, b),
+    );
+    console.log(`${M}×${K}·${K}×${N}: worst error / bound = ${worst.toExponential(2)}`);
+    expect(worst).toBeLessThanOrEqual(1);
+  }
+});
+
+Deno.test("`matmul()`, `matmulTransA()` and `matmulTransB()` give the same bytes", () => {
+  const rng = new Rng(5);
+  for (const [M, K, N] of SHAPES) {
+    const a = randn(M, K, rng), b = randn(K, N, rng);
+    const y = matmul(a, b).data;
+    expect(matmulTransA(transpose(a), b).data).toEqual(y);
+    expect(matmulTransB(a, transpose(b)).data).toEqual(y);
+  }
+});
 
 Deno.test("`matmul()` computes the pinned 2×2 product", () => {
   const y = matmul(Tensor.fromRows([[1, 2], [3, 4]]), Tensor.fromRows([[5, 6], [7, 8]]));

@@ -1,19 +1,43 @@
 /**
  * Verdicts on the claims of the course's ledger (`notebooks/LEDGER.md`).
  *
- * A lesson cell first asserts a claim (it throws if the claim is false), then
- * records its verdict with {@linkcode verdict}. The verdict shows in the
- * notebook as one line of text and also carries a machine-readable copy
- * (MIME type {@linkcode CLAIM_MIME}) from which `deno task claims` builds the
- * course's claims table, so the table is generated from the executed
- * notebooks, never typed by hand.
+ * A lesson cell declares a claim's rule and hands its measurements to the
+ * claim engine (`claim()` in `claim.ts`), which computes the verdict. The
+ * verdict shows in the notebook with its evidence and also carries a
+ * machine-readable copy (MIME type {@linkcode CLAIM_MIME}) from which
+ * `deno task claims` builds the course's claims table, so the table is
+ * generated from the executed notebooks, never typed by hand.
  *
  * @module
  */
 import { DISPLAY, type Displayable } from "./display.ts";
 
-/** The three verdicts a claim can earn. */
-export type Verdict = "holds" | "holds approximately" | "wrong as stated";
+/**
+ * The four verdicts a claim can earn. "not resolved at this scale" is the
+ * honest answer of an experiment whose interval straddles the claim's margin.
+ */
+export type Verdict =
+  | "holds"
+  | "holds approximately"
+  | "wrong as stated"
+  | "not resolved at this scale";
+
+/**
+ * Every verdict, from the strongest support to none.
+ *
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { VERDICTS } from "./claims.ts";
+ * expect(VERDICTS).toContain("not resolved at this scale");
+ * ```
+ */
+export const VERDICTS: readonly Verdict[] = [
+  "holds",
+  "holds approximately",
+  "wrong as stated",
+  "not resolved at this scale",
+];
 
 /** The MIME type of the machine-readable verdict in a notebook's outputs. */
 export const CLAIM_MIME = "application/vnd.dropout-course.claim+json";
@@ -25,18 +49,27 @@ export interface ClaimRecord {
   /** The claim in a few words. */
   statement: string;
   verdict: Verdict;
-  /** What was measured: numbers, bounds, seeds. */
+  /** What was measured, in one line: numbers, bounds, seeds. */
   evidence: string;
+  /** The rule declared before measuring (records made by the claim engine). */
+  rule?: Record<string, unknown>;
+  /** The evidence the rule was judged on, as JSON; `decide(rule, data)` re-judges it. */
+  data?: unknown;
+  /** The numbers the rule computed (means, intervals, p-values). */
+  stats?: unknown;
 }
 
-const ID = /^(S[0-9]-[0-9]+|[PVEQ]-[0-9]+)$/;
-const VERDICTS: readonly Verdict[] = ["holds", "holds approximately", "wrong as stated"];
+/** The shape of a ledger ID: `S0-6`, `P-11`, `V-1`, `E-1`, `Q-1`. */
+export const CLAIM_ID = /^(S[0-9]-[0-9]+|[PVEQ]-[0-9]+)$/;
 
 /**
- * Records the verdict on a claim that the cell has just asserted.
+ * Records a verdict typed by the cell.
+ *
+ * @deprecated Declare a rule with `claim(id, rule)` and let `rule.judge(evidence)`
+ * compute the verdict; this stays only until every lesson has moved to the engine.
  *
  * @param id The ledger ID, such as `"S0-6"`.
- * @param verdict `"holds"`, `"holds approximately"` or `"wrong as stated"`.
+ * @param verdict One of {@linkcode VERDICTS}.
  * @param statement The claim in a few words.
  * @param evidence What the cell measured, in numbers.
  * @returns A displayable line; make it the cell's last expression (or pass it to `show`).
@@ -55,7 +88,7 @@ export function verdict(
   statement: string,
   evidence: string,
 ): Displayable & { record: ClaimRecord } {
-  if (!ID.test(id)) {
+  if (!CLAIM_ID.test(id)) {
     throw new RangeError(`id must look like S0-6, P-11, V-1, E-1 or Q-1, got "${id}"`);
   }
   if (!VERDICTS.includes(verdict)) {

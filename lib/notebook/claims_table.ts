@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { CLAIM_MIME, type ClaimRecord } from "./claims.ts";
+import { CLAIM_MIME, type ClaimRecord, type Verdict, VERDICTS } from "./claims.ts";
 import { DISPLAY, type Displayable } from "./display.ts";
 
 /** A claim checked in a lesson: its verdict and the cell that records it. */
@@ -142,6 +142,53 @@ export function claimRows(claims: CheckedClaim[], ledger: string[]): ClaimRow[] 
   return rows;
 }
 
+/**
+ * How many rows carry each verdict, and how many ledger IDs no lesson checks yet.
+ *
+ * @param rows From {@linkcode claimRows}.
+ * @returns A count per verdict (all four, zeros included) and for "not yet checked".
+ * @example
+ * ```ts
+ * import { claimCounts } from "./claims_table.ts";
+ * import { expect } from "expect";
+ * const counts = claimCounts([{ id: "P-8", verdict: "not yet checked" }]);
+ * expect(counts["not resolved at this scale"]).toBe(0);
+ * expect(counts["not yet checked"]).toBe(1);
+ * ```
+ */
+export function claimCounts(rows: ClaimRow[]): Record<Verdict | "not yet checked", number> {
+  const counts = Object.fromEntries(
+    [...VERDICTS, "not yet checked"].map((v) => [v, 0]),
+  ) as Record<Verdict | "not yet checked", number>;
+  for (const row of rows) counts[row.verdict] = (counts[row.verdict] ?? 0) + 1;
+  return counts;
+}
+
+/**
+ * One sentence counting the verdicts: the line above the claims table.
+ *
+ * @param rows From {@linkcode claimRows}.
+ * @returns "N claims checked: a hold, b hold approximately, c are wrong as stated, d are not
+ *   resolved at this scale; e not yet checked."
+ * @example
+ * ```ts
+ * import { claimsSummary } from "./claims_table.ts";
+ * import { expect } from "expect";
+ * expect(claimsSummary([{ id: "P-8", verdict: "not yet checked" }])).toBe(
+ *   "0 claims checked: 0 hold, 0 hold approximately, 0 are wrong as stated, " +
+ *     "0 are not resolved at this scale; 1 not yet checked.",
+ * );
+ * ```
+ */
+export function claimsSummary(rows: ClaimRow[]): string {
+  const c = claimCounts(rows);
+  const checked = new Set(rows.filter((r) => r.verdict !== "not yet checked").map((r) => r.id));
+  return `${checked.size} claims checked: ${c["holds"]} hold, ${c["holds approximately"]} hold ` +
+    `approximately, ${c["wrong as stated"]} are wrong as stated, ` +
+    `${c["not resolved at this scale"]} are not resolved at this scale; ` +
+    `${c["not yet checked"]} not yet checked.`;
+}
+
 /** Where the table's links point; leave one out for plain text. */
 export interface TableLinks {
   /** The link for a notebook file name (the Lesson column). */
@@ -270,10 +317,11 @@ export function claimsTable(notebookDir = ".", ledgerPath?: string): Displayable
   const rows = readClaimRows(notebookDir, ledgerPath);
   const links: TableLinks = { lesson: (notebook) => notebook };
   const open = rows.filter((r) => r.verdict === "not yet checked").length;
+  const summary = claimsSummary(rows);
   return {
     [DISPLAY]: () => ({
-      "text/html": claimsHtml(rows, links),
-      "text/markdown": claimsMarkdown(rows, links),
+      "text/html": `<p class="claims-summary">${summary}</p>\n${claimsHtml(rows, links)}`,
+      "text/markdown": `${summary}\n\n${claimsMarkdown(rows, links)}`,
       "text/plain": `${rows.length - open} claims checked, ${open} not yet checked`,
     }),
   };

@@ -1,5 +1,6 @@
 /**
- * The machinery of a checked notebook: claims and their verdicts, the claims table,
+ * The machinery of a checked notebook: the claim engine (declared rules, computed verdicts,
+ * rendered evidence), the claims table,
  * figures and displays for Jupyter, and a training progress line.
  *
  * @example
@@ -11,11 +12,15 @@
  *
  * @module
  */
+export * from "./claim.ts";
 export * from "./claims.ts";
 export * from "./claims_table.ts";
+export * from "./decide.ts";
 export * from "./display.ts";
+export * from "./evidence.ts";
 export * from "./exercise.ts";
 export * from "./plot.ts";
 export * from "./progress.ts";
+export * from "./rule.ts";
 export * from "./table.ts";
 export * from "./theme.ts";

@@ -1,6 +1,6 @@
 /**
  * The numbers that judge a claim: seeds and sweeps, rank correlation, float32 ulps and
- * bitwise equality.
+ * bitwise equality, Student-t intervals, paired and equivalence tests, McNemar and Holm.
  *
  * @example
  * ```ts
@@ -11,6 +11,14 @@
  *
  * @module
  */
+export * from "./binomial.ts";
 export * from "./bits.ts";
+export * from "./holm.ts";
+export * from "./mcnemar.ts";
+export * from "./mean_se.ts";
+export * from "./paired_t.ts";
 export * from "./spearman.ts";
 export * from "./sweep.ts";
+export * from "./parallel.ts";
+export * from "./t_quantile.ts";
+export * from "./tost.ts";

@@ -131,6 +131,18 @@ export const MUTANTS: Mutant[] = [
     claims: ["S4-3", "S1-8", "S2-7"],
   },
   {
+    name: "ensemble-trains-one",
+    what: "an ensemble trains only its first member (the others keep their initial weights)",
+    file: "dropout/ensemble.ts",
+    patches: [{
+      find:
+        "    histories.push(await fit(model, data, { ...options, optimizer, seed: options.seed + member }));",
+      replace:
+        "    if (member > 0) histories.push([]);\n    else histories.push(await fit(model, data, { ...options, optimizer, seed: options.seed + member }));",
+    }],
+    claims: ["S1-4"],
+  },
+  {
     name: "one-mask-per-batch",
     what: "every example of a batch gets the first example's mask",
     file: "nn/dropout.ts",

@@ -135,3 +135,19 @@ Deno.test("renderNotebook() numbers code cells among code cells and notices Plot
   const plain = renderNotebook(JSON.stringify({ cells: [] }), "fallback");
   expect([plain.title, plain.hasPlotly]).toEqual(["fallback", false]);
 });
+
+Deno.test("renderOutput() marks an engine verdict's HTML with its class", () => {
+  const html = renderOutput({
+    output_type: "display_data",
+    data: {
+      "application/vnd.dropout-course.claim+json": {
+        id: "S4-9",
+        verdict: "not resolved at this scale",
+      },
+      "text/html": "<div>table</div>",
+    },
+  });
+  expect(html).toBe(
+    '<div class="output html claim verdict-not-resolved-at-this-scale"><div>table</div></div>',
+  );
+});

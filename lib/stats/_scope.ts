@@ -1,0 +1,44 @@
+/**
+ * The scope a task of `inParallel` runs in, in a worker or serially: the
+ * course's computing exports (nn, data, dropout, stats) and nothing else, so a
+ * task behaves the same on every thread.
+ *
+ * @module
+ */
+import * as nn from "../nn/mod.ts";
+import * as data from "../data/mod.ts";
+import * as dropout from "../dropout/mod.ts";
+import * as bits from "./bits.ts";
+import * as spearman from "./spearman.ts";
+import * as sweep from "./sweep.ts";
+
+const scope: Record<string, unknown> = {
+  ...nn,
+  ...data,
+  ...dropout,
+  ...bits,
+  ...spearman,
+  ...sweep,
+};
+const names = Object.keys(scope), values = names.map((name) => scope[name]);
+
+/** Tasks already rebuilt, by source text. */
+const tasks = new Map<string, (input: unknown) => unknown>();
+
+/**
+ * The task's function rebuilt from its source text, with the course's exports
+ * as its only free names.
+ *
+ * @param source A function's source, e.g. `task.toString()`.
+ * @returns The function.
+ */
+export function rebuildTask(source: string): (input: unknown) => unknown {
+  let task = tasks.get(source);
+  if (task === undefined) {
+    task = new Function(...names, `"use strict";\nreturn (${source});`)(...values) as (
+      input: unknown,
+    ) => unknown;
+    tasks.set(source, task);
+  }
+  return task;
+}

@@ -1,0 +1,116 @@
+/**
+ * `inParallel`: independent runs (seeds, rates, data sizes) spread over Web
+ * Workers, one per core, with results bit-identical to a serial run and in
+ * input order.
+ *
+ * Each worker imports the course library and evaluates the task's source text
+ * with the library's computing exports (`mlp`, `fit`, `loadDigits`, `Rng`,
+ * `SGD`, `seedStats`, …) in scope, so a task is a self-contained function
+ * `(input) => result`: it may use those names and its input, nothing else it
+ * closes over. Inputs and results cross threads by structured clone (numbers,
+ * strings, arrays, plain objects, typed arrays; a `Tensor` arrives as a plain
+ * object, so return `tensor.data` instead). The library is deterministic and
+ * single-threaded per run, so the same input gives the same bytes in any
+ * worker or in this thread.
+ *
+ * @module
+ */
+import { describe } from "../nn/_check.ts";
+import { rebuildTask } from "./_scope.ts";
+
+/** Options of {@linkcode inParallel}. */
+export interface ParallelOptions {
+  /**
+   * Number of workers, an integer ≥ 1 (default: `navigator.hardwareConcurrency`,
+   * at most one per input). `1` runs every task here, serially, without workers.
+   */
+  workers?: number;
+}
+
+/**
+ * Runs `task` on every input, spread over Web Workers, and returns the results
+ * in input order.
+ *
+ * @param inputs The inputs, one per run (structured-clonable: numbers, arrays, plain objects).
+ * @param task A self-contained function `(input) => result` (or a promise of it)
+ *   that uses only its input and the course's exports; its result must be
+ *   structured-clonable.
+ * @param options `workers` (default: one per core; `1` runs serially in this thread, with the
+ *   task rebuilt from its source all the same, so it sees the same names).
+ * @returns The results, `results[i] = task(inputs[i])`.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { inParallel } from "./parallel.ts";
+ * import { Rng } from "../nn/mod.ts"; // for this thread; each worker has the course's own
+ * // Ten seeds of a tiny experiment, two workers.
+ * const task = (seed: number) => new Rng(seed).uniform();
+ * const parallel = await inParallel([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], task, { workers: 2 });
+ * const serial = await inParallel([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], task, { workers: 1 });
+ * expect(parallel).toEqual(serial);
+ * ```
+ */
+export async function inParallel<I, O>(
+  inputs: readonly I[],
+  task: (input: I) => O | Promise<O>,
+  options: ParallelOptions = {},
+): Promise<O[]> {
+  if (!Array.isArray(inputs)) {
+    throw new TypeError(`inputs must be an array, got ${describe(inputs)}`);
+  }
+  if (typeof task !== "function") {
+    throw new TypeError(`task must be a function (input) => result, got ${describe(task)}`);
+  }
+  const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
+  const workers = options.workers ?? Math.max(1, Math.min(cores, inputs.length));
+  if (!Number.isInteger(workers) || workers < 1) {
+    throw new RangeError(`workers must be an integer ≥ 1, got ${describe(workers)}`);
+  }
+  const source = task.toString();
+  if (workers === 1 || inputs.length <= 1) {
+    // Here, serially, but rebuilt from source like on a worker: the same names in scope.
+    const rebuilt = rebuildTask(source) as (input: I) => O | Promise<O>;
+    const results: O[] = [];
+    for (const input of inputs) results.push(await rebuilt(structuredClone(input)));
+    return results;
+  }
+  return await runOnWorkers(inputs, source, Math.min(workers, inputs.length));
+}
+
+/** Hands out inputs to `count` workers, the next one to whichever finishes first. */
+function runOnWorkers<I, O>(inputs: readonly I[], source: string, count: number): Promise<O[]> {
+  const results = new Array<O>(inputs.length);
+  const pool: Worker[] = [];
+  let next = 0, done = 0;
+  return new Promise<O[]>((resolve, reject) => {
+    const finish = (error?: Error) => {
+      for (const worker of pool) worker.terminate();
+      if (error) reject(error);
+      else resolve(results);
+    };
+    const give = (worker: Worker) => {
+      if (next < inputs.length) {
+        const index = next++;
+        worker.postMessage({ index, source, input: inputs[index] });
+      }
+    };
+    for (let w = 0; w < count; w++) {
+      const worker = new Worker(new URL("./_worker.ts", import.meta.url), { type: "module" });
+      pool.push(worker);
+      worker.onmessage = (event: MessageEvent) => {
+        const { index, result, error } = event.data;
+        if (error !== undefined) {
+          return finish(new Error(`task failed on inputs[${index}]: ${error}`));
+        }
+        results[index] = result;
+        if (++done === inputs.length) return finish();
+        give(worker);
+      };
+      worker.onerror = (event: ErrorEvent) => {
+        event.preventDefault();
+        finish(new Error(`a worker failed: ${event.message}`));
+      };
+      give(worker);
+    }
+  });
+}
