@@ -53,9 +53,21 @@ function readmeIntro(): string {
   return renderMarkdown(paragraph);
 }
 
+/** Repository Markdown files that are pages of the site too, and their page names. */
+const MARKDOWN_PAGES: Record<string, string> = { "notebooks/LEDGER.md": "ledger.html" };
+
+/** Points links at a repository Markdown file (`LEDGER.md`, `notebooks/LEDGER.md`) at its page. */
+function linkMarkdownPages(html: string): string {
+  return html.replace(/href="([^"#]*\.md)(#[^"]*)?"/g, (whole, file: string, hash = "") => {
+    const name = Object.keys(MARKDOWN_PAGES).find((f) => f === file || f.endsWith(`/${file}`));
+    return name ? `href="${MARKDOWN_PAGES[name]}${hash}"` : whole;
+  });
+}
+
 /** Writes one page of the site. */
 function writePage(name: string, options: PageOptions): void {
-  Deno.writeTextFileSync(join(OUT, name), page({ lessons: sidebar, current: name, ...options }));
+  const html = page({ lessons: sidebar, current: name, ...options });
+  Deno.writeTextFileSync(join(OUT, name), linkMarkdownPages(html));
 }
 
 try {
@@ -118,6 +130,12 @@ const index = `<h1>${SITE_TITLE}</h1>\n${readmeIntro()}\n<h2 id="lessons">The le
   `<p>The lessons check ${checked} claims about dropout. <a href="claims.html">Every claim, ` +
   `its verdict and the measurement behind it</a>, grouped by lesson.</p>\n`;
 writePage("index.html", { title: SITE_TITLE, body: index });
+
+for (const [file, name] of Object.entries(MARKDOWN_PAGES)) {
+  const markdown = Deno.readTextFileSync(join(ROOT, file));
+  const title = /^#\s+(.+)$/m.exec(markdown)?.[1].trim() ?? file;
+  writePage(name, { title, body: renderMarkdown(markdown) });
+}
 
 const unstated = lessons.filter((l) => !l.summaryStated).map((l) => basename(l.path));
 console.log(

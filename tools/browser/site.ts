@@ -153,7 +153,8 @@ function measureText(page: Page): Promise<TextSample[]> {
     };
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent ?? "";
-      if (text.trim() === "") continue;
+      // Blank and zero-width text (KaTeX's struts) shows nothing to read.
+      if (text.replace(/[\s\u200b\u200c\u200d\u2060\ufeff]/g, "") === "") continue;
       const el = node.parentElement;
       if (!el || el.closest("script, style, title, .katex-mathml")) continue;
       const style = w.getComputedStyle(el);
