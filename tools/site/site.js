@@ -27,6 +27,18 @@
     return JSON.parse(JSON.stringify(value));
   }
 
+  /** Breaks a title into lines of at most `chars` characters (Plotly never wraps a title). */
+  function wrap(text, chars) {
+    if (typeof text !== "string" || text.length <= chars || text.indexOf("<br") >= 0) return text;
+    const lines = [""];
+    text.split(" ").forEach(function (word) {
+      const line = lines[lines.length - 1];
+      if (line && (line + " " + word).length > chars) lines.push(word);
+      else lines[lines.length - 1] = line ? line + " " + word : word;
+    });
+    return lines.join("<br>");
+  }
+
   /** Re-lays a figure out for a screen `width` pixels wide. */
   function forWidth(layout, traces, width) {
     const out = clone(layout || {});
@@ -35,7 +47,14 @@
     if (width >= NARROW) return out;
     out.font = Object.assign({}, out.font, { size: 12 });
     const title = typeof out.title === "string" ? { text: out.title } : out.title;
-    if (title) out.title = Object.assign({}, title, { x: 0, xanchor: "left", font: { size: 14 } });
+    if (title) {
+      out.title = Object.assign({}, title, {
+        text: wrap(title.text, Math.floor(width / 8)),
+        x: 0.01,
+        xanchor: "left",
+        font: { size: 14 },
+      });
+    }
     const grid = out.grid;
     let stacked = 1;
     if (grid && (grid.columns || 1) > 1) {
@@ -53,7 +72,10 @@
     const margin = Object.assign({}, out.margin);
     margin.l = Math.min(margin.l === undefined ? 80 : margin.l, 52);
     margin.r = Math.min(margin.r === undefined ? 80 : margin.r, 12);
-    margin.t = Math.max(margin.t === undefined ? 100 : margin.t, 64);
+    const titleLines = out.title && typeof out.title.text === "string"
+      ? out.title.text.split("<br>").length
+      : 0;
+    margin.t = Math.max(margin.t === undefined ? 100 : margin.t, 40 + 20 * titleLines);
     if (legend) {
       out.legend = Object.assign({}, out.legend, {
         orientation: "h",
