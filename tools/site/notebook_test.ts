@@ -148,6 +148,7 @@ Deno.test("renderOutput() marks an engine verdict's HTML with its class", () => 
     },
   });
   expect(html).toBe(
-    '<div class="output html claim verdict-not-resolved-at-this-scale"><div>table</div></div>',
+    '<div class="output claim verdict-not-resolved-at-this-scale" id="claim-S4-9">' +
+      '<div class="html"><div>table</div></div></div>',
   );
 });
