@@ -27,6 +27,7 @@ import { checkJupyter } from "./browser/jupyter.ts";
 import { serveStatic } from "./browser/serve.ts";
 import { selfTest } from "./browser/selftest.ts";
 import { checkSite } from "./browser/site.ts";
+import { checkLab } from "./lab/check.ts";
 
 const SITE = join(ROOT, "_site");
 const SHOTS = join(ROOT, ".cache", "screenshots");
@@ -68,6 +69,22 @@ try {
       r.screenshots.length === 0 ? r.page : `${r.page}: ${r.figures.drawn}/${r.figures.total} ` +
         `figures, ${r.charts.drawn}/${r.charts.total} Plotly charts, ${r.formulas} formulas${phone}`,
       r.problems,
+    );
+  }
+  if (!Deno.args.includes("--jupyter-only")) {
+    const lab = await checkLab(
+      browser.context,
+      server.url,
+      SITE,
+      join(ROOT, ".cache", "screenshots"),
+    );
+    report(
+      lab.problems.length === 0,
+      `lab: ${lab.epochs} epochs, losses ${lab.equal ? "equal to" : "DIFFERENT from"} Deno's, ` +
+        `max input delay ${lab.maxInputDelayMs.toFixed(0)} ms (${lab.clicks} clicks); ` +
+        `${lab.msPerEpoch.toFixed(0)} ms per epoch of 3,000 digits (both nets), ` +
+        `${lab.redrawsPerSecond.toFixed(0)} redraws/s → ${lab.screenshots.join(", ")}`,
+      lab.problems,
     );
   }
   if (!Deno.args.includes("--jupyter-only")) {

@@ -18,6 +18,8 @@ import { fileURLToPath } from "node:url";
 import { readClaimRows } from "../lib/notebook/claims_table.ts";
 import { lessonNotebooks, ROOT } from "../tests/_notebook.ts";
 import { claimsPage } from "./site/claims_page.ts";
+import { withLabLinks } from "./lab/presets.ts";
+import { buildLab, LAB_INDEX_LINK } from "./lab/site.ts";
 import { escapeHtml } from "./site/html.ts";
 import { renderMarkdown } from "./site/markdown.ts";
 import { lessonNumber, renderNotebook } from "./site/notebook.ts";
@@ -66,7 +68,12 @@ function linkMarkdownPages(html: string): string {
 
 /** Writes one page of the site. */
 function writePage(name: string, options: PageOptions): void {
-  const html = page({ lessons: sidebar, current: name, ...options });
+  const html = page({
+    lessons: sidebar,
+    current: name,
+    extraNav: [{ href: "lab.html", title: "Lab" }],
+    ...options,
+  });
   Deno.writeTextFileSync(join(OUT, name), linkMarkdownPages(html));
 }
 
@@ -101,7 +108,7 @@ lessons.forEach((lesson, i) => {
   const link = (l: typeof lesson | undefined) => l && { href: l.href, title: l.title };
   writePage(lesson.href, {
     title: lesson.title,
-    body: lesson.body,
+    body: withLabLinks(lesson.body, basename(lesson.path)),
     plotly: lesson.hasPlotly,
     headings: lesson.headings,
     previous: link(lessons[i - 1]),
@@ -125,7 +132,8 @@ const list = lessons.map((l) =>
   `<span class="summary">${l.summary}</span></li>`
 ).join("\n");
 const checked = rows.filter((r) => "notebook" in r).length;
-const index = `<h1>${SITE_TITLE}</h1>\n${readmeIntro()}\n<h2 id="lessons">The lessons</h2>\n` +
+const index =
+  `<h1>${SITE_TITLE}</h1>\n${readmeIntro()}\n${LAB_INDEX_LINK}\n<h2 id="lessons">The lessons</h2>\n` +
   `<ol class="lessons">\n${list}\n</ol>\n<h2 id="claims">Claims</h2>\n` +
   `<p>The lessons check ${checked} claims about dropout. <a href="claims.html">Every claim, ` +
   `its verdict and the measurement behind it</a>, grouped by lesson.</p>\n`;
@@ -138,9 +146,10 @@ for (const [file, name] of Object.entries(MARKDOWN_PAGES)) {
 }
 
 const unstated = lessons.filter((l) => !l.summaryStated).map((l) => basename(l.path));
+const lab = await buildLab(OUT);
 console.log(
   `build: ${lessons.length} lessons + index + claims → ${OUT} (${charts} interactive charts, ` +
-    `${checked} claims)`,
+    `${checked} claims); lab.html with a ${lab.bundleBytes.worker} B worker bundle`,
 );
 if (unstated.length > 0) {
   console.log(

@@ -49,7 +49,8 @@ function readClass(d: number): number[] {
 let cache: Digits | undefined;
 
 /**
- * Every digit the package ships, in its order (all 0s, then all 1s, …).
+ * Every digit the package ships, in its order (all 0s, then all 1s, …). The
+ * files are read here, at the edge; {@linkcode digitsFromClasses} does the parsing.
  *
  * @returns The images as one n × 784 tensor and their labels.
  * @example
@@ -65,21 +66,47 @@ let cache: Digits | undefined;
 export function allDigits(): Digits {
   if (cache) return cache;
   const classes = Array.from({ length: 10 }, (_, d) => readClass(d));
-  const counts = classes.map((raw) => raw.length / PIXELS);
-  const total = counts.reduce((a, b) => a + b, 0);
+  const total = classes.reduce((sum, raw) => sum + raw.length / PIXELS, 0);
   if (total !== DIGIT_COUNT) {
     throw new Error(`the mnist package holds ${total} images, expected ${DIGIT_COUNT}`);
   }
+  cache = digitsFromClasses(classes);
+  return cache;
+}
+
+/**
+ * One digit set from per-class pixel arrays, as the package stores them: no
+ * file access, so it runs anywhere.
+ *
+ * @param classes `classes[d]` holds the images of digit d, 784 values each, one after another.
+ * @returns The images in class order and their labels.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { digitsFromClasses } from "./mnist.ts";
+ * const { x, y } = digitsFromClasses([new Array(784).fill(0), new Array(2 * 784).fill(1)]);
+ * expect([x.rows, [...y]]).toEqual([3, [0, 1, 1]]);
+ * ```
+ */
+export function digitsFromClasses(classes: readonly ArrayLike<number>[]): Digits {
+  const counts = classes.map((raw, d) => {
+    if (raw.length % PIXELS !== 0) {
+      throw new RangeError(
+        `classes[${d}] must hold whole images of ${PIXELS} pixels, got ${raw.length} values`,
+      );
+    }
+    return raw.length / PIXELS;
+  });
+  const total = counts.reduce((a, b) => a + b, 0);
   const x = new Tensor(total, PIXELS);
   const y = new Int32Array(total);
   let row = 0;
-  for (let d = 0; d < 10; d++) {
+  for (let d = 0; d < classes.length; d++) {
     x.data.set(classes[d], row * PIXELS);
     y.fill(d, row, row + counts[d]);
     row += counts[d];
   }
-  cache = { x, y };
-  return cache;
+  return { x, y };
 }
 
 /**

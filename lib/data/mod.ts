@@ -11,6 +11,7 @@
  *
  * @module
  */
+export * from "./digit_bytes.ts";
 export * from "./downsample.ts";
 export * from "./mnist.ts";
 export * from "./synthetic.ts";

@@ -92,6 +92,77 @@ function batchBuffers(data: Dataset, rows: number) {
   };
 }
 
+/** One mini-batch step at a time, from {@linkcode batchRunner}. */
+export interface BatchRunner {
+  /** Steps in one pass over the training set: ⌈n / batchSize⌉. */
+  readonly stepsPerEpoch: number;
+  /**
+   * Trains on the next mini-batch (shuffling first when a pass begins), with
+   * the model in training mode.
+   *
+   * @returns The batch's loss, measured in training mode (dropout masks on).
+   */
+  step(): number;
+}
+
+/**
+ * Prepares mini-batch training as a step function: the first step of every
+ * pass shuffles (with a generator seeded once, here), and each step runs
+ * forward, loss, backward and an optimizer step on the next batch, with the
+ * model in training mode. `epochRunner` is `stepsPerEpoch` of these; the
+ * course's browser lab calls it directly to draw charts between steps.
+ *
+ * @param model The network.
+ * @param train The training set.
+ * @param options Optimizer, loss, batch size and shuffling seed.
+ * @returns `{ stepsPerEpoch, step }`.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { batchRunner, Linear, Rng, SGD, Tensor } from "./mod.ts";
+ * const model = new Linear(1, 1, new Rng(0));
+ * const data = { x: Tensor.fromRows([[0], [1], [2]]), y: Tensor.fromRows([[1], [3], [5]]) };
+ * const optimizer = new SGD(model.parameters(), { lr: 0.05 });
+ * const runner = batchRunner(model, data, { optimizer, loss: "mse", batchSize: 2, seed: 1 });
+ * expect(runner.stepsPerEpoch).toBe(2);
+ * const first = runner.step();
+ * for (let i = 0; i < 400; i++) runner.step();
+ * expect(runner.step()).toBeLessThan(first);
+ * ```
+ */
+export function batchRunner(
+  model: Model,
+  train: Dataset,
+  options: { optimizer: Optimizer; loss: LossKind; batchSize: number; seed: number },
+): BatchRunner {
+  const { optimizer, loss } = options;
+  checkDataset("train", train, loss);
+  const batchSize = checkInteger("batchSize", options.batchSize, 1);
+  if (typeof optimizer?.step !== "function" || typeof optimizer?.zeroGrad !== "function") {
+    throw new TypeError(`optimizer must have step() and zeroGrad(), got ${describe(optimizer)}`);
+  }
+  const rng = new Rng(options.seed);
+  const n = train.x.rows;
+  const full = batchBuffers(train, Math.min(batchSize, n));
+  const rest = n % batchSize === 0 || n < batchSize ? full : batchBuffers(train, n % batchSize);
+  let order: Uint32Array = new Uint32Array(0), start = n;
+  return {
+    stepsPerEpoch: Math.ceil(n / batchSize),
+    step() {
+      if (start >= n) order = rng.permutation(n), start = 0;
+      const batch = n - start >= full.x.rows ? full : rest;
+      gather(train, order, start, batch.x, batch.y);
+      start += batch.x.rows;
+      model.training = true;
+      optimizer.zeroGrad();
+      const { loss: value, dYHat } = lossOf(loss, model.forward(batch.x), batch.y);
+      model.backward(dYHat, false); // the input is data: no dX needed
+      optimizer.step();
+      return value;
+    },
+  };
+}
+
 /**
  * Prepares one pass over the training set and returns it as a function: each
  * call shuffles (with a generator seeded once, here), then runs forward,
@@ -120,27 +191,9 @@ export function epochRunner(
   train: Dataset,
   options: { optimizer: Optimizer; loss: LossKind; batchSize: number; seed: number },
 ): () => void {
-  const { optimizer, loss } = options;
-  checkDataset("train", train, loss);
-  const batchSize = checkInteger("batchSize", options.batchSize, 1);
-  if (typeof optimizer?.step !== "function" || typeof optimizer?.zeroGrad !== "function") {
-    throw new TypeError(`optimizer must have step() and zeroGrad(), got ${describe(optimizer)}`);
-  }
-  const rng = new Rng(options.seed);
-  const n = train.x.rows;
-  const full = batchBuffers(train, Math.min(batchSize, n));
-  const rest = n % batchSize === 0 || n < batchSize ? full : batchBuffers(train, n % batchSize);
+  const runner = batchRunner(model, train, options);
   return () => {
-    const order = rng.permutation(n);
-    model.training = true;
-    for (let start = 0; start < n; start += batchSize) {
-      const batch = n - start >= full.x.rows ? full : rest;
-      gather(train, order, start, batch.x, batch.y);
-      optimizer.zeroGrad();
-      const { dYHat } = lossOf(loss, model.forward(batch.x), batch.y);
-      model.backward(dYHat, false); // the input is data: no dX needed
-      optimizer.step();
-    }
+    for (let s = 0; s < runner.stepsPerEpoch; s++) runner.step();
   };
 }
 
@@ -171,7 +224,7 @@ export async function fit(
   options: FitOptions,
 ): Promise<EpochRecord[]> {
   const { optimizer, loss, test, batchSize, onEpoch } = options;
-  // epochRunner checks the loss, the training set, the batch size and the optimizer.
+  // batchRunner checks the loss, the training set, the batch size and the optimizer.
   const runEpoch = epochRunner(model, train, { optimizer, loss, batchSize, seed: options.seed });
   if (test !== undefined) checkDataset("test", test, loss);
   const epochs = checkInteger("epochs", options.epochs, 1);

@@ -7,7 +7,9 @@ import { Rng } from "./rng.ts";
 import { Sequential } from "./sequential.ts";
 import { Tensor } from "./tensor.ts";
 import { accuracy, evaluate, predict } from "./evaluate.ts";
-import { fit } from "./train.ts";
+import { batchRunner, fit } from "./train.ts";
+import { mlp } from "./mlp.ts";
+import { softmaxCrossEntropy } from "./loss.ts";
 
 Deno.test("`fit()` handles a last batch smaller than batchSize, and mse targets", async () => {
   const x = Tensor.fromRows([[0], [1], [2], [3], [4]]);
@@ -71,4 +73,40 @@ Deno.test("`fit()`, `evaluate()` and `accuracy()` reject bad input, naming the p
   expect(() => predict(model, Tensor.zeros(0, 2))).toThrow(
     new RangeError("x must hold at least one example, got 0 rows"),
   );
+});
+
+Deno.test("`batchRunner()` steps through a seeded shuffle as a plain loop does, bit for bit", () => {
+  const rng = new Rng(3);
+  const x = new Tensor(23, 4), y = new Int32Array(23);
+  for (let i = 0; i < x.data.length; i++) x.data[i] = rng.normal();
+  for (let i = 0; i < y.length; i++) y[i] = rng.int(3);
+  const net = () => mlp([4, 8, 3], { seed: 1, dropout: 0.5 });
+  const batchSize = 5; // 23 = 4 · 5 + 3: a short last batch
+  const stepped = net(), optimizer = new SGD(stepped.parameters(), { lr: 0.1 });
+  const runner = batchRunner(stepped, { x, y }, {
+    optimizer,
+    loss: "cross-entropy",
+    batchSize,
+    seed: 2,
+  });
+  const losses = Array.from({ length: 3 * runner.stepsPerEpoch }, () => runner.step());
+  // The same training written out: shuffle each epoch, then batches in order.
+  const plain = net(), plainOptimizer = new SGD(plain.parameters(), { lr: 0.1 });
+  const order = new Rng(2), plainLosses: number[] = [];
+  for (let epoch = 0; epoch < 3; epoch++) {
+    const perm = order.permutation(23);
+    for (let start = 0; start < 23; start += batchSize) {
+      const rows = [...perm.subarray(start, start + batchSize)];
+      const bx = Tensor.fromRows(rows.map((r) => [...x.row(r)]));
+      plainOptimizer.zeroGrad();
+      const { loss, dLogits } = softmaxCrossEntropy(plain.forward(bx), rows.map((r) => y[r]));
+      plain.backward(dLogits);
+      plainOptimizer.step();
+      plainLosses.push(loss);
+    }
+  }
+  expect(runner.stepsPerEpoch).toBe(5);
+  expect(losses).toEqual(plainLosses);
+  expect(stepped.parameters().map((q) => [...q.value.data]))
+    .toEqual(plain.parameters().map((q) => [...q.value.data]));
 });

@@ -168,25 +168,25 @@ export function claimCounts(rows: ClaimRow[]): Record<Verdict | "not yet checked
  * One sentence counting the verdicts: the line above the claims table.
  *
  * @param rows From {@linkcode claimRows}.
- * @returns "N claims checked: a hold, b hold approximately, c are wrong as stated, d are not
- *   resolved at this scale; e not yet checked."
+ * @returns "N claims checked. holds: a · holds approximately: b · wrong as stated: c · not
+ *   resolved at this scale: d · not yet checked: e."
  * @example
  * ```ts
  * import { claimsSummary } from "./claims_table.ts";
  * import { expect } from "expect";
  * expect(claimsSummary([{ id: "P-8", verdict: "not yet checked" }])).toBe(
- *   "0 claims checked: 0 hold, 0 hold approximately, 0 are wrong as stated, " +
- *     "0 are not resolved at this scale; 1 not yet checked.",
+ *   "0 claims checked. holds: 0 · holds approximately: 0 · wrong as stated: 0 · " +
+ *     "not resolved at this scale: 0 · not yet checked: 1.",
  * );
  * ```
  */
 export function claimsSummary(rows: ClaimRow[]): string {
   const c = claimCounts(rows);
   const checked = new Set(rows.filter((r) => r.verdict !== "not yet checked").map((r) => r.id));
-  return `${checked.size} claims checked: ${c["holds"]} hold, ${c["holds approximately"]} hold ` +
-    `approximately, ${c["wrong as stated"]} are wrong as stated, ` +
-    `${c["not resolved at this scale"]} are not resolved at this scale; ` +
-    `${c["not yet checked"]} not yet checked.`;
+  const counts = (Object.keys(c) as (keyof typeof c)[]).map((verdict) =>
+    `${verdict}: ${c[verdict]}`
+  );
+  return `${checked.size} claims checked. ${counts.join(" · ")}.`;
 }
 
 /** Where the table's links point; leave one out for plain text. */
