@@ -54,7 +54,7 @@ export function verdictCounts(verdicts: string[]): [string, number][] {
 function countsLine(verdicts: string[]): string {
   return verdictCounts(verdicts).filter(([, n]) => n > 0)
     .map(([v, n]) => `<span class="count verdict-${verdictClass(v)}">${n} ${escapeHtml(v)}</span>`)
-    .join(" ");
+    .join(", ");
 }
 
 /**
@@ -110,7 +110,7 @@ export function claimsPage(rows: ClaimRow[], lessons: ClaimsLesson[]): string {
   const unchecked = rows.filter((r) => !("notebook" in r)).map((r) => escapeHtml(r.id));
   return `<style>\n${rules}\n</style>\n<h1>Every claim, checked</h1>\n` +
     `<p>Each lesson states its claims, declares how it will judge each one before measuring, ` +
-    `and lets the measurement decide. ${checked.length} claims; ` +
+    `and lets the measurement decide. ${checked.length} claims: ` +
     `${countsLine(all)}.</p>\n` +
     `<fieldset class="verdict-filter"><legend>Show claims that</legend>\n${filter}\n</fieldset>\n` +
     groups +
