@@ -21,7 +21,7 @@ import { claimsPage } from "./site/claims_page.ts";
 import { withLabLinks } from "./lab/presets.ts";
 import { buildLab, LAB_INDEX_LINK } from "./lab/site.ts";
 import { escapeHtml } from "./site/html.ts";
-import { renderMarkdown } from "./site/markdown.ts";
+import { renderInline, renderMarkdown } from "./site/markdown.ts";
 import { lessonNumber, renderNotebook } from "./site/notebook.ts";
 import { type LessonLink, page, type PageOptions, SITE_TITLE } from "./site/page.ts";
 
@@ -53,6 +53,18 @@ function readmeIntro(): string {
   const readme = Deno.readTextFileSync(join(ROOT, "README.md"));
   const paragraph = readme.split(/\n\s*\n/).find((p) => p.trim() && !p.startsWith("#")) ?? "";
   return renderMarkdown(paragraph);
+}
+
+/**
+ * The README's lesson table, "what you learn" column, by notebook file name:
+ * the index's summary for a lesson whose first cell states none.
+ */
+function readmeSummaries(): Map<string, string> {
+  const readme = Deno.readTextFileSync(join(ROOT, "README.md"));
+  const rows = readme.matchAll(
+    /^\|[^|\n]*\|\s*`?(?:notebooks\/)?([\w.-]+\.ipynb)`?\s*\|([^|\n]+)\|/gm,
+  );
+  return new Map([...rows].map((m) => [m[1], m[2].trim()]));
 }
 
 /** Repository Markdown files that are pages of the site too, and their page names. */
@@ -97,6 +109,13 @@ const lessons = lessonNotebooks().map((path) => ({
   number: lessonNumber(path),
   ...renderNotebook(Deno.readTextFileSync(path), basename(path)),
 }));
+const fromReadme = readmeSummaries();
+for (const lesson of lessons) {
+  const line = fromReadme.get(basename(lesson.path));
+  if (!lesson.summaryStated && line) {
+    lesson.summary = renderInline(line.charAt(0).toUpperCase() + line.slice(1) + ".");
+  }
+}
 const sidebar: LessonLink[] = lessons.map((l) => ({
   href: l.href,
   title: l.title,
@@ -154,6 +173,6 @@ console.log(
 if (unstated.length > 0) {
   console.log(
     `build: no "What you learn:" paragraph in the first cell of ${unstated.join(", ")} ` +
-      `(the index cuts the first paragraph instead)`,
+      `(the index shows the README's lesson table, or the first paragraph cut)`,
   );
 }

@@ -216,11 +216,12 @@ function lessonSummary(markdown: string): { text: string; stated: boolean } {
     };
   }
   const flat = paragraphs[0] ?? "";
-  const sentences = flat.match(/[^.!?]+[.!?]+(\s|$)|[^.!?]+$/g) ?? [];
+  // A sentence ends at . ! or ? followed by a space: not inside "0.5" or "03-masking.ipynb".
+  const sentences = flat.split(/(?<=[.!?])\s+/);
   let text = "";
   for (const sentence of sentences) {
-    if (text !== "" && (text + sentence).length > SUMMARY_CHARS) break;
-    text += sentence;
+    if (text !== "" && (text + " " + sentence).length > SUMMARY_CHARS) break;
+    text += (text ? " " : "") + sentence;
   }
   if (text.length > SUMMARY_CHARS) {
     text = text.slice(0, SUMMARY_CHARS).replace(/\s+\S*$/, "") + " …";

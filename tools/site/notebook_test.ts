@@ -88,6 +88,13 @@ Deno.test("renderNotebook() cuts a summary to two lines when no 'What you learn'
   );
   expect(page.summary).toBe("A first sentence that says something.");
   expect(page.summaryStated).toBe(false);
+  const dotted = renderNotebook(
+    JSON.stringify({
+      cells: [{ cell_type: "markdown", source: "# T\n\nKeep 0.5 of [it](03-a.ipynb). Two." }],
+    }),
+    "x",
+  );
+  expect(dotted.summary).toBe('Keep 0.5 of <a href="03-a.ipynb">it</a>. Two.');
 });
 
 Deno.test("renderOutput() shows errors without terminal colour codes", () => {
