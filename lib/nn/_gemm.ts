@@ -182,9 +182,11 @@ function panelsFunc(): Func {
  * The kernel, for one layout of the packed pairs: `gemm(packed, b, c,
  * mBlocks, K, nBlocks, ldb, ldc, list)`, addresses and strides in bytes.
  * C (mBlocks·4 × nBlocks·8, row stride ldc) = A · B over the pairs that
- * `pack` kept, in increasing k; B has rows of stride ldb.
+ * `pack` kept, in increasing k; B has rows of stride ldb. With `accumulate`,
+ * C += A · B instead: the tile's finished sum is added to C once, as it is
+ * stored (the same float32 add as `grad[i] += sum[i]` in JavaScript).
  */
-function gemmFunc(layout: ALayout): Func {
+function gemmFunc(layout: ALayout, accumulate: boolean): Func {
   const H = NR / 4; // vectors per row of a tile
   const [packed, b, c, mBlocks, K, nBlocks, ldb, ldc, list, panelStep] = [
     0,
@@ -218,14 +220,14 @@ function gemmFunc(layout: ALayout): Func {
   const s = V + H * MR + H;
   /** Where a[i+r][k+u] sits in a packed pair. */
   const aOffset = (r: number, u: number) => layout === "adjacent" ? 16 * u + 4 * r : 8 * r + 4 * u;
-  /** tile += a[i..i+3][k+u] ⊗ b[k+u][j..j+7]. */
-  const step = (u: number, bBase: number) => {
+  /** tile += a[i..i+3][k+u] ⊗ b[k+u][j..j+7], A's pair `aBase` bytes past aP. */
+  const step = (u: number, bBase: number, aBase: number) => {
     const code = [];
     for (let h = 0; h < H; h++) {
       code.push(...op.get(bBase), ...op.v128Load(16 * h), ...op.set(bv(h)));
     }
     for (let r = 0; r < MR; r++) {
-      code.push(...op.get(aP), ...op.load32Splat(aOffset(r, u)), ...op.set(s));
+      code.push(...op.get(aP), ...op.load32Splat(aBase + aOffset(r, u)), ...op.set(s));
       for (let h = 0; h < H; h++) {
         code.push(
           ...op.get(acc(r, h)),
@@ -239,12 +241,22 @@ function gemmFunc(layout: ALayout): Func {
     }
     return code;
   };
+  /** One kept pair: its offset into B is `pOffset` bytes past p, its A values `aBase` past aP. */
+  const pair = (pOffset: number, aBase: number) => [
+    ...[...op.get(bCol), ...op.get(p), ...op.i32Load(pOffset), ...op.i32Add(), ...op.tee(bP)],
+    ...[...op.get(ldb), ...op.i32Add(), ...op.set(bQ)],
+    ...step(0, bP, aBase),
+    ...step(1, bQ, aBase),
+  ];
   const zeroAcc = [], storeAcc = [];
   for (let r = 0; r < MR; r++) {
     const row = r === 0 ? [] : [...op.get(ldc), ...op.i32(r), ...op.i32Mul(), ...op.i32Add()];
     for (let h = 0; h < H; h++) {
       zeroAcc.push(...op.v128Zero(), ...op.set(acc(r, h)));
-      storeAcc.push(...op.get(cP), ...row, ...op.get(acc(r, h)), ...op.v128Store(16 * h));
+      const sum = accumulate
+        ? [...op.get(cP), ...row, ...op.v128Load(16 * h), ...op.get(acc(r, h)), ...op.f32x4Add()]
+        : op.get(acc(r, h));
+      storeAcc.push(...op.get(cP), ...row, ...sum, ...op.v128Store(16 * h));
     }
   }
   // Loop order: column blocks outside, row blocks inside, so that one panel of
@@ -263,14 +275,20 @@ function gemmFunc(layout: ALayout): Func {
     ...[...op.get(aBlock), ...op.set(aP)],
     ...op.block(),
     ...[...op.get(n), ...op.i32Eqz(), ...op.brIf(0)], // an all-zero block of A
-    ...op.loop(), // over the kept pairs (k, k + 1)
-    ...[...op.get(bCol), ...op.get(p), ...op.i32Load(0), ...op.i32Add(), ...op.tee(bP)],
-    ...[...op.get(ldb), ...op.i32Add(), ...op.set(bQ)],
-    ...step(0, bP),
-    ...step(1, bQ),
+    // An odd count: one pair first, then two pairs per turn of the loop (the
+    // same pairs in the same order; unrolled only to halve the loop's bookkeeping).
+    ...[...op.get(n), ...op.i32(1), ...op.i32And(), ...op.if()],
+    ...pair(0, 0),
     ...addTo(aP, op.i32(PAIR)),
     ...addTo(p, op.i32(4)),
-    ...countDown(n, 1),
+    ...[...op.get(n), ...op.i32(1), ...op.i32Sub(), ...op.tee(n), ...op.i32Eqz(), ...op.brIf(1)],
+    ...op.end(),
+    ...op.loop(), // over the kept pairs (k, k + 1), two at a time
+    ...pair(0, 0),
+    ...pair(4, PAIR),
+    ...addTo(aP, op.i32(2 * PAIR)),
+    ...addTo(p, op.i32(8)),
+    ...countDown(n, 2),
     ...op.end(),
     ...op.end(),
     ...storeAcc,
@@ -285,7 +303,7 @@ function gemmFunc(layout: ALayout): Func {
     ...op.end(),
   ];
   return {
-    name: layout,
+    name: accumulate ? `${layout}Add` : layout,
     params: 10,
     locals: [{ type: I32, count: 12 }, { type: V128, count: H * MR + H + 1 }],
     body,
@@ -294,8 +312,10 @@ function gemmFunc(layout: ALayout): Func {
 
 /** The kernel's module bytes (exported for the test that checks it validates). */
 export const gemmModuleBytes: Uint8Array<ArrayBuffer> = assemble([
-  gemmFunc("adjacent"),
-  gemmFunc("rows"),
+  gemmFunc("adjacent", false),
+  gemmFunc("rows", false),
+  gemmFunc("adjacent", true),
+  gemmFunc("rows", true),
   panelsFunc(),
   packFunc("adjacent"),
   packFunc("rows"),
@@ -316,6 +336,8 @@ const wasm = (() => {
       memory,
       adjacent: fn("adjacent"),
       rows: fn("rows"),
+      adjacentAdd: fn("adjacentAdd"),
+      rowsAdd: fn("rowsAdd"),
       adjacentPack: fn("adjacentPack"),
       rowsPack: fn("rowsPack"),
       panels: fn("panels"),
@@ -339,9 +361,19 @@ function heap(bytes: number): Float32Array {
 /** The three products, by the layout of their operands. */
 export type Form = "a·b" | "aᵀ·b" | "a·bᵀ";
 
+/** Options of {@linkcode gemm}. */
+export interface GemmOptions {
+  /** `true`: c += A·B (the product summed first, then added to c). Default `false`: c = A·B. */
+  accumulate?: boolean;
+  /** `false` forces the JavaScript fallback (for the tests). Default: wasm where available. */
+  useWasm?: boolean;
+}
+
 /**
  * c (M×N, row-major) = A·B for the three forms: "a·b" (a M×K, b K×N),
- * "aᵀ·b" (a K×M, b K×N) and "a·bᵀ" (a M×K, b N×K), in the pinned order.
+ * "aᵀ·b" (a K×M, b K×N) and "a·bᵀ" (a M×K, b N×K), in the pinned order;
+ * with `accumulate`, c += A·B, where the sum A·B is completed first and then
+ * added to c (so the bytes equal those of `c[i] += product[i]`).
  */
 export function gemm(
   form: Form,
@@ -351,13 +383,13 @@ export function gemm(
   M: number,
   K: number,
   N: number,
-  useWasm = usingWasm,
+  { accumulate = false, useWasm = usingWasm }: GemmOptions = {},
 ): void {
   if (M === 0 || N === 0) return;
   if (K === 0 || !useWasm || wasm === null) {
     const [sI, sK] = form === "aᵀ·b" ? [1, M] : [K, 1];
     const [sBk, sBn] = form === "a·bᵀ" ? [1, K] : [N, 1];
-    return gemmJs(a, sI, sK, b, sBk, sBn, c, M, K, N);
+    return gemmJs(a, sI, sK, b, sBk, sBn, c, M, K, N, accumulate);
   }
   // Pad M to whole tiles, N to whole tiles, K to even, all with zeros
   // (a zero of A is a skipped product: the sums do not change).
@@ -388,9 +420,12 @@ export function gemm(
     copyRows(h, bOff, Np, b, K, N);
   }
   h.fill(0, bOff + K * Np, bOff + Kp * Np);
-  const [kernel, pack] = layout === "adjacent"
-    ? [wasm.adjacent, wasm.adjacentPack]
-    : [wasm.rows, wasm.rowsPack];
+  // With accumulate, C starts as c (its padding columns as zeros; padding rows are never read).
+  if (accumulate) copyRows(h, cOff, Np, c, M, N);
+  const kernel = layout === "adjacent"
+    ? (accumulate ? wasm.adjacentAdd : wasm.adjacent)
+    : (accumulate ? wasm.rowsAdd : wasm.rows);
+  const pack = layout === "adjacent" ? wasm.adjacentPack : wasm.rowsPack;
   // B in panels of 8 columns (each Kp × 8, row stride 32 bytes), A in kept pairs.
   wasm.panels(4 * bOff, Kp, Np / NR, 4 * Np, 4 * panelOff);
   pack(4 * aOff, Mp / MR, Kp, kStep, rowStep, blockStep, 4 * NR, 4 * listOff, 4 * packOff);
@@ -443,15 +478,20 @@ export function gemmJs(
   M: number,
   K: number,
   N: number,
+  accumulate = false,
 ): void {
-  c.fill(0, 0, M * N);
+  // Each row's sums are made in `row` (float32, so every add rounds), then stored or added.
+  const row = new Float32Array(N);
   for (let i = 0; i < M; i++) {
     const co = i * N;
+    row.fill(0);
     for (let k = 0; k < K; k++) {
       const v = a[i * sI + k * sK];
       if (v === 0) continue; // adds ±0: no change (see the module comment)
       const bo = k * sBk;
-      for (let j = 0; j < N; j++) c[co + j] += Math.fround(v * b[bo + j * sBn]);
+      for (let j = 0; j < N; j++) row[j] += Math.fround(v * b[bo + j * sBn]);
     }
+    if (accumulate) { for (let j = 0; j < N; j++) c[co + j] += row[j]; }
+    else c.set(row, co);
   }
 }

@@ -40,8 +40,13 @@ Deno.test("`gemm()` on wasm gives the same bytes as its JavaScript fallback, in 
       for (const [form, x, y] of [["a·b", a, b], ["aᵀ·b", aT, b], ["a·bᵀ", a, bT]] as const) {
         for (const useWasm of [true, false]) {
           const c = new Float32Array(M * N).fill(NaN);
-          gemm(form, x, y, c, M, K, N, useWasm);
+          gemm(form, x, y, c, M, K, N, { useWasm });
           expect(bytesOf(c)).toEqual(bytesOf(js));
+          // accumulate: c += product, the same bytes as adding the product afterwards.
+          const start = values(M * N, rng), added = start.slice();
+          for (let i = 0; i < added.length; i++) added[i] += js[i];
+          gemm(form, x, y, start, M, K, N, { useWasm, accumulate: true });
+          expect(bytesOf(start)).toEqual(bytesOf(added));
         }
       }
     }

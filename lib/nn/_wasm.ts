@@ -55,6 +55,7 @@ export const op = {
   i32Add: () => [0x6a],
   i32Sub: () => [0x6b],
   i32Mul: () => [0x6c],
+  i32And: () => [0x71],
   i32Or: () => [0x72],
   i32Shl: () => [0x74],
   i32Load: (offset = 0) => [0x28, 2, ...uleb(offset)],

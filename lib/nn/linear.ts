@@ -42,6 +42,7 @@ export class Linear implements Layer {
   training = true;
   #x: Tensor | null = null;
   #y: Tensor | null = null;
+  #dB: Tensor; // scratch for Σ_rows dOut, reused by every backward
 
   /**
    * @param inFeatures Number of inputs per example, an integer ≥ 1.
@@ -64,6 +65,7 @@ export class Linear implements Layer {
     };
     this.W = param(`${name}.W`, init(new Tensor(inFeatures, outFeatures)));
     this.b = param(`${name}.b`, init(new Tensor(1, outFeatures)));
+    this.#dB = new Tensor(1, outFeatures);
   }
 
   /** The last forward's input (kept for backward). */
@@ -106,8 +108,8 @@ export class Linear implements Layer {
   backward(dOut: Tensor, inputGrad = true): Tensor {
     checkDOut("Linear", this.#y, dOut);
     const x = this.#x!;
-    accumulate(this.W.grad, matmulTransA(x, dOut));
-    accumulate(this.b.grad, colSums(dOut));
+    matmulTransA(x, dOut, this.W.grad, { accumulate: true }); // dW += xᵀ·dOut, no temporary
+    accumulate(this.b.grad, colSums(dOut, this.#dB));
     return inputGrad ? matmulTransB(dOut, this.W.value) : new Tensor(dOut.rows, 0);
   }
 

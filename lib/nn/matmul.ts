@@ -15,10 +15,37 @@
  * `matmulReference` sums in float64 instead; the two differ by at most the
  * float32 rounding bound γ_K·Σₖ|a_ik·b_kj| with γ_K = K·2⁻²⁴/(1 − K·2⁻²⁴).
  *
+ * Each fast product can also add into its output (`{ accumulate: true }`:
+ * out += product, the product summed first and then added), which is how
+ * `Linear` accumulates dW into its gradient without a temporary matrix.
+ *
  * @module
  */
+import { describe } from "./_check.ts";
 import { gemm } from "./_gemm.ts";
 import { checkTensor, outTensor, Tensor } from "./tensor.ts";
+
+/** Options of the fast products. */
+export interface MatmulOptions {
+  /**
+   * `true`: out += product (out is required; the product is summed in the
+   * pinned order first, then added, so the bytes equal `out[i] += product[i]`).
+   * Default `false`: out = product.
+   */
+  accumulate?: boolean;
+}
+
+/** Reads the `accumulate` option: a boolean, and only with an `out` to add into. */
+function accumulateOf(options: MatmulOptions, out: Tensor | undefined): boolean {
+  const accumulate = options.accumulate ?? false;
+  if (typeof accumulate !== "boolean") {
+    throw new TypeError(`accumulate must be a boolean, got ${describe(accumulate)}`);
+  }
+  if (accumulate && out === undefined) {
+    throw new TypeError("accumulate needs an out tensor to add into, got none");
+  }
+  return accumulate;
+}
 
 /**
  * Checks a product's operands and returns its output tensor: both inputs are
@@ -93,6 +120,7 @@ export function matmulReference(a: Tensor, b: Tensor, out?: Tensor): Tensor {
  * @param a An M×K tensor.
  * @param b A K×N tensor.
  * @param out Optional M×N output (must not share memory with a or b).
+ * @param options `accumulate: true` adds the product into `out` instead of overwriting it.
  * @returns `out`.
  * @example
  * ```ts
@@ -103,9 +131,15 @@ export function matmulReference(a: Tensor, b: Tensor, out?: Tensor): Tensor {
  * expect(y.toRows()).toEqual([[1, 2], [3, 4]]);
  * ```
  */
-export function matmul(a: Tensor, b: Tensor, out?: Tensor): Tensor {
+export function matmul(
+  a: Tensor,
+  b: Tensor,
+  out?: Tensor,
+  options: MatmulOptions = {},
+): Tensor {
+  const accumulate = accumulateOf(options, out);
   const o = prepare("a·b", a, b, out);
-  gemm("a·b", a.data, b.data, o.data, a.rows, a.cols, b.cols);
+  gemm("a·b", a.data, b.data, o.data, a.rows, a.cols, b.cols, { accumulate });
   return o;
 }
 
@@ -115,6 +149,7 @@ export function matmul(a: Tensor, b: Tensor, out?: Tensor): Tensor {
  * @param a A K×M tensor.
  * @param b A K×N tensor.
  * @param out Optional M×N output (must not share memory with a or b).
+ * @param options `accumulate: true` adds the product into `out` instead of overwriting it.
  * @returns `out`.
  * @example
  * ```ts
@@ -123,11 +158,19 @@ export function matmul(a: Tensor, b: Tensor, out?: Tensor): Tensor {
  * import { matmulTransA } from "./matmul.ts";
  * const y = matmulTransA(Tensor.fromRows([[1, 2]]), Tensor.fromRows([[3, 4]]));
  * expect(y.toRows()).toEqual([[3, 4], [6, 8]]);
+ * matmulTransA(Tensor.fromRows([[1, 2]]), Tensor.fromRows([[3, 4]]), y, { accumulate: true });
+ * expect(y.toRows()).toEqual([[6, 8], [12, 16]]); // y += aᵀ·b
  * ```
  */
-export function matmulTransA(a: Tensor, b: Tensor, out?: Tensor): Tensor {
+export function matmulTransA(
+  a: Tensor,
+  b: Tensor,
+  out?: Tensor,
+  options: MatmulOptions = {},
+): Tensor {
+  const accumulate = accumulateOf(options, out);
   const o = prepare("aᵀ·b", a, b, out);
-  gemm("aᵀ·b", a.data, b.data, o.data, a.cols, a.rows, b.cols);
+  gemm("aᵀ·b", a.data, b.data, o.data, a.cols, a.rows, b.cols, { accumulate });
   return o;
 }
 
@@ -137,6 +180,7 @@ export function matmulTransA(a: Tensor, b: Tensor, out?: Tensor): Tensor {
  * @param a An M×K tensor.
  * @param b An N×K tensor.
  * @param out Optional M×N output (must not share memory with a or b).
+ * @param options `accumulate: true` adds the product into `out` instead of overwriting it.
  * @returns `out`.
  * @example
  * ```ts
@@ -147,8 +191,14 @@ export function matmulTransA(a: Tensor, b: Tensor, out?: Tensor): Tensor {
  * expect(y.toRows()).toEqual([[11, 17]]);
  * ```
  */
-export function matmulTransB(a: Tensor, b: Tensor, out?: Tensor): Tensor {
+export function matmulTransB(
+  a: Tensor,
+  b: Tensor,
+  out?: Tensor,
+  options: MatmulOptions = {},
+): Tensor {
+  const accumulate = accumulateOf(options, out);
   const o = prepare("a·bᵀ", a, b, out);
-  gemm("a·bᵀ", a.data, b.data, o.data, a.rows, a.cols, b.rows);
+  gemm("a·bᵀ", a.data, b.data, o.data, a.rows, a.cols, b.rows, { accumulate });
   return o;
 }

@@ -133,3 +133,25 @@ Deno.test("`matmul()` and `matmulTransA()` skip zero blocks without changing the
     expect(maxDiff(matmulTransA(transpose(a), b), ref)).toBeLessThan(1e-6 * k);
   }
 });
+
+Deno.test("`{ accumulate: true }` adds the product into out, the same bytes as adding it after", () => {
+  const rng = new Rng(11);
+  for (const [m, k, n] of SHAPES) {
+    const a = randn(m, k, rng), b = randn(k, n, rng), start = randn(m, n, rng);
+    const expected = matmul(a, b);
+    expected.data.forEach((v, i) => expected.data[i] = start.data[i] + v);
+    for (
+      const [product, x, y] of [[matmul, a, b], [matmulTransA, transpose(a), b], [
+        matmulTransB,
+        a,
+        transpose(b),
+      ]] as const
+    ) {
+      const out = new Tensor(m, n, start.data.slice());
+      product(x, y, out, { accumulate: true });
+      expect(out.data).toEqual(expected.data);
+    }
+  }
+  expect(() => matmul(Tensor.zeros(1, 1), Tensor.zeros(1, 1), undefined, { accumulate: true }))
+    .toThrow(new TypeError("accumulate needs an out tensor to add into, got none"));
+});

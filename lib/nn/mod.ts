@@ -13,9 +13,11 @@
  *
  * @module
  */
+export * from "./batchnorm.ts";
 export * from "./dropout.ts";
 export * from "./elementwise.ts";
 export * from "./evaluate.ts";
+export * from "./gaussian_dropout.ts";
 export type * from "./layer.ts";
 export * from "./linear.ts";
 export * from "./loss.ts";

@@ -39,7 +39,17 @@ export const VERDICTS: readonly Verdict[] = [
   "not resolved at this scale",
 ];
 
-/** The MIME type of the machine-readable verdict in a notebook's outputs. */
+/**
+ * The MIME type of the machine-readable verdict in a notebook's outputs.
+ *
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { CLAIM_MIME } from "./claims.ts";
+ * const output = { data: { [CLAIM_MIME]: { id: "S0-6", verdict: "holds" } } };
+ * expect(output.data[CLAIM_MIME].id).toBe("S0-6");
+ * ```
+ */
 export const CLAIM_MIME = "application/vnd.dropout-course.claim+json";
 
 /** A claim's verdict as stored in the notebook. */
@@ -59,7 +69,17 @@ export interface ClaimRecord {
   stats?: unknown;
 }
 
-/** The shape of a ledger ID: `S0-6`, `P-11`, `V-1`, `E-1`, `Q-1`. */
+/**
+ * The shape of a ledger ID: `S0-6`, `P-11`, `V-1`, `E-1`, `Q-1`.
+ *
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { CLAIM_ID } from "./claims.ts";
+ * expect(["S0-6", "P-11", "S10-1", "X-1"].map((id) => CLAIM_ID.test(id)))
+ *   .toEqual([true, true, false, false]);
+ * ```
+ */
 export const CLAIM_ID = /^(S[0-9]-[0-9]+|[PVEQ]-[0-9]+)$/;
 
 /**

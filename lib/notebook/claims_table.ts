@@ -279,6 +279,15 @@ export function claimsHtml(rows: ClaimRow[], links: TableLinks = {}): string {
  * @param ledgerPath The ledger; by default `LEDGER.md` in `notebookDir`. A missing
  *   ledger means natural ID order and no "not yet checked" rows.
  * @returns The rows, in ledger order.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { readClaimRows } from "./claims_table.ts";
+ * const dir = Deno.makeTempDirSync();
+ * Deno.writeTextFileSync(`${dir}/LEDGER.md`, "- **S0-1** dropout keeps 1 − p of the units\n");
+ * expect(readClaimRows(dir)).toEqual([{ id: "S0-1", verdict: "not yet checked" }]);
+ * Deno.removeSync(dir, { recursive: true });
+ * ```
  */
 export function readClaimRows(notebookDir: string, ledgerPath?: string): ClaimRow[] {
   const names = [...Deno.readDirSync(notebookDir)]

@@ -10,7 +10,17 @@
  * @module
  */
 
-/** The symbol the Deno kernel calls to turn an object into a MIME bundle. */
+/**
+ * The symbol the Deno kernel calls to turn an object into a MIME bundle.
+ *
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { DISPLAY } from "./display.ts";
+ * const note = { [DISPLAY]: () => ({ "text/plain": "hi" }) };
+ * expect(note[DISPLAY]()).toEqual({ "text/plain": "hi" });
+ * ```
+ */
 export const DISPLAY: unique symbol = Symbol.for("Jupyter.display") as never;
 
 /** A Jupyter MIME bundle: MIME type → content. */
@@ -56,7 +66,17 @@ function kernel(): Kernel | undefined {
   }
 }
 
-/** `true` when the code runs inside the Deno Jupyter kernel (or a harness that provides one). */
+/**
+ * Whether the code runs inside the Deno Jupyter kernel (or a harness that provides one).
+ *
+ * @returns `true` inside the kernel, `false` elsewhere (`deno test`, `deno run`).
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { inKernel } from "./display.ts";
+ * expect(typeof inKernel()).toBe("boolean");
+ * ```
+ */
 export function inKernel(): boolean {
   return kernel() !== undefined;
 }

@@ -151,11 +151,12 @@ export function describeRule(rule: Rule): string {
       const m = num(rule.margin);
       return `Paired by seed over ${rule.seeds} seeds: ${metric}, ${base} (baseline) vs ${treat}; ` +
         `${rule.better} is better; margin ${m}. With [lo, hi] the ${percent(1 - alpha)} ` +
-        `Student-t interval of the improvement, in order: lo > ${m} → holds; lo > 0 → holds ` +
-        `approximately; hi < ${
-          rule.margin > 0 ? `${m} (below 0: the reverse; else smaller than claimed)` : "0"
-        } ` +
-        "→ wrong as stated; otherwise not resolved at this scale.";
+        `Student-t interval of the improvement, in order: ` +
+        (rule.margin > 0
+          ? `lo > ${m} → holds; lo > 0 → holds approximately; hi < ${m} (below 0: the reverse; ` +
+            "else smaller than claimed) → wrong as stated; "
+          : "lo > 0 → holds; hi < 0 → wrong as stated; ") +
+        "otherwise not resolved at this scale.";
     }
     case "equivalent": {
       const b = num(rule.bound);

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { show } from "./display.ts";
+import { type MimeBundle, show } from "./display.ts";
 
 /** What an exercise asks, how to start, and how to check an answer. */
 export interface ExerciseSpec<T> {
@@ -55,22 +55,55 @@ export function provideSolutions(solutions: Record<string, unknown> | undefined)
  * @param id The exercise's ID, `"<lesson>.<n>"`, such as `"03.2"`.
  * @param answer The reader's answer, or `undefined` while there is none.
  * @param spec The question, a hint and the check.
- * @returns Whether an answer was checked and passed.
+ * @returns A promise that settles once the message is shown (nothing, so that a cell that
+ *   ends with the call shows no stray value).
  * @example
  * ```ts
- * import { expect } from "expect";
  * import { exercise } from "./exercise.ts";
  * const spec = { question: "How many masks has a 3-unit layer?", hint: "2 choices per unit",
  *   check: (a: number) => a === 8 };
- * expect(await exercise("02.1", undefined, spec)).toBe(false); // shows the question
- * expect(await exercise("02.1", 8, spec)).toBe(true);
+ * await exercise("02.1", undefined, spec); // shows the question and the hint
+ * await exercise("02.1", 8, spec); // shows "correct"
  * ```
  */
 export async function exercise<T>(
   id: string,
   answer: T | undefined,
   spec: ExerciseSpec<T>,
-): Promise<boolean> {
+): Promise<void> {
+  await show((await checkExercise(id, answer, spec)).message);
+}
+
+/** What {@linkcode checkExercise} found, and the message to show. */
+export interface ExerciseResult {
+  /** "unanswered", "correct" or "not yet". */
+  status: "unanswered" | "correct" | "not yet";
+  /** The message to show, as a MIME bundle. */
+  message: MimeBundle;
+}
+
+/**
+ * Checks an exercise without showing anything: the work behind
+ * {@linkcode exercise}. Under the test harness a missing answer is replaced
+ * by the stored solution, and a solution that fails throws.
+ *
+ * @param id The exercise's ID, `"<lesson>.<n>"`, such as `"03.2"`.
+ * @param answer The reader's answer, or `undefined` while there is none.
+ * @param spec The question, a hint and the check.
+ * @returns The status and the message to show.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { checkExercise } from "./exercise.ts";
+ * const spec = { question: "keep when p = 0.2?", hint: "1 − p", check: (a: number) => a === 0.8 };
+ * expect((await checkExercise("05.1", 0.8, spec)).status).toBe("correct");
+ * ```
+ */
+export async function checkExercise<T>(
+  id: string,
+  answer: T | undefined,
+  spec: ExerciseSpec<T>,
+): Promise<ExerciseResult> {
   if (typeof id !== "string" || !/^[0-9]{2}[a-z]?\.[0-9]+$/.test(id)) {
     throw new RangeError(`id must look like "03.2" (lesson.number), got ${JSON.stringify(id)}`);
   }
@@ -84,12 +117,14 @@ export async function exercise<T>(
   }
   const given = injected ? solutions[id] as T : answer;
   if (given === undefined) {
-    await show({
-      "text/markdown": `**Exercise ${id}.** ${spec.question}\n\n*Hint:* ${spec.hint}\n\n` +
-        "Put your answer in place of `undefined` above and run the cell again.",
-      "text/plain": `Exercise ${id}. ${spec.question}\nHint: ${spec.hint}`,
-    });
-    return false;
+    return {
+      status: "unanswered",
+      message: {
+        "text/markdown": `**Exercise ${id}.** ${spec.question}\n\n*Hint:* ${spec.hint}\n\n` +
+          "Put your answer in place of `undefined` above and run the cell again.",
+        "text/plain": `Exercise ${id}. ${spec.question}\nHint: ${spec.hint}`,
+      },
+    };
   }
   let passed: boolean;
   let reason = "";
@@ -104,9 +139,10 @@ export async function exercise<T>(
       `the stored solution of exercise ${id} fails its check${reason && `: ${reason}`}`,
     );
   }
-  const text = passed
-    ? `Exercise ${id}: correct.`
-    : `Exercise ${id}: not yet${reason && ` (${reason})`}. Hint: ${spec.hint}`;
-  await show({ "text/plain": text });
-  return passed;
+  return passed ? { status: "correct", message: { "text/plain": `Exercise ${id}: correct.` } } : {
+    status: "not yet",
+    message: {
+      "text/plain": `Exercise ${id}: not yet${reason && ` (${reason})`}. Hint: ${spec.hint}`,
+    },
+  };
 }

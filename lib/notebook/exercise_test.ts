@@ -1,5 +1,5 @@
 import { expect } from "expect";
-import { exercise, provideSolutions } from "./exercise.ts";
+import { checkExercise, exercise, provideSolutions } from "./exercise.ts";
 
 const spec = {
   question: "What is the keep probability when p = 0.2?",
@@ -9,15 +9,18 @@ const spec = {
 
 Deno.test("`exercise()` with no answer checks nothing; with an answer it says whether it passes", async () => {
   provideSolutions(undefined);
-  expect(await exercise("05.1", undefined, spec)).toBe(false);
-  expect(await exercise("05.1", 0.8, spec)).toBe(true);
-  expect(await exercise("05.1", 0.2, spec)).toBe(false); // a wrong answer is a message, not a throw
+  expect((await checkExercise("05.1", undefined, spec)).status).toBe("unanswered");
+  expect((await checkExercise("05.1", 0.8, spec)).status).toBe("correct");
+  const wrong = await checkExercise("05.1", 0.2, spec); // a wrong answer is a message, not a throw
+  expect(wrong.status).toBe("not yet");
+  expect(wrong.message["text/plain"]).toContain("Hint: keep = 1 − p");
+  expect(await exercise("05.1", 0.8, spec)).toBeUndefined(); // no stray value under the cell
 });
 
 Deno.test("`exercise()` under the harness uses the stored solution, and fails if it is wrong or missing", async () => {
   try {
     provideSolutions({ "05.1": 0.8 });
-    expect(await exercise("05.1", undefined, spec)).toBe(true);
+    expect((await checkExercise("05.1", undefined, spec)).status).toBe("correct");
     provideSolutions({ "05.1": 0.2 });
     await expect(exercise("05.1", undefined, spec)).rejects.toThrow(
       "the stored solution of exercise 05.1 fails its check",

@@ -19,6 +19,7 @@ export * from "./decide.ts";
 export * from "./display.ts";
 export * from "./evidence.ts";
 export * from "./exercise.ts";
+export * from "./paired_plot.ts";
 export * from "./plot.ts";
 export * from "./progress.ts";
 export * from "./rule.ts";

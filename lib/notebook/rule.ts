@@ -20,7 +20,17 @@ export type ClaimTest =
   | "mcnemar"
   | "family";
 
-/** Every test name, in the order the docs list them. */
+/**
+ * Every test name, in the order the docs list them.
+ *
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { CLAIM_TESTS } from "./rule.ts";
+ * expect(CLAIM_TESTS).toContain("paired");
+ * expect(CLAIM_TESTS.at(-1)).toBe("family");
+ * ```
+ */
 export const CLAIM_TESTS: readonly ClaimTest[] = [
   "exact",
   "facts",

@@ -31,6 +31,12 @@ const tasks = new Map<string, (input: unknown) => unknown>();
  *
  * @param source A function's source, e.g. `task.toString()`.
  * @returns The function.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { rebuildTask } from "./_scope.ts";
+ * expect(rebuildTask("(x) => ulp32(x)")(1)).toBe(2 ** -23); // ulp32 is a course export
+ * ```
  */
 export function rebuildTask(source: string): (input: unknown) => unknown {
   let task = tasks.get(source);

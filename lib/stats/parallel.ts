@@ -77,16 +77,69 @@ export async function inParallel<I, O>(
   return await runOnWorkers(inputs, source, Math.min(workers, inputs.length));
 }
 
-/** Hands out inputs to `count` workers, the next one to whichever finishes first. */
+/**
+ * The pool: workers are started once and kept between calls (starting one
+ * loads the whole library, which can cost more than a short task), and ended
+ * after `IDLE_MS` without work, or by {@linkcode stopWorkers}. Calls run one
+ * after another (`queue`), so a pool's worker serves one call at a time.
+ */
+const pool: Worker[] = [];
+const IDLE_MS = 5000;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Ends the pool's workers now (they also end by themselves after 5 s without
+ * work, which is what lets a script exit). The next `inParallel` starts new ones.
+ *
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { inParallel, stopWorkers } from "./parallel.ts";
+ * expect(await inParallel([1, 2], (x: number) => 2 * x, { workers: 2 })).toEqual([2, 4]);
+ * stopWorkers();
+ * ```
+ */
+export function stopWorkers(): void {
+  if (idleTimer !== undefined) clearTimeout(idleTimer);
+  idleTimer = undefined;
+  for (const worker of pool.splice(0)) worker.terminate();
+}
+
+/** Arms the idle timer without letting it keep Deno's event loop alive by itself. */
+function armIdleTimer(): void {
+  const id = setTimeout(stopWorkers, IDLE_MS);
+  idleTimer = id;
+  const deno = (globalThis as { Deno?: { unrefTimer?: (id: number) => void } }).Deno;
+  deno?.unrefTimer?.(Number(id));
+}
+
+/** Runs one call on the pool, after any call already running. */
 function runOnWorkers<I, O>(inputs: readonly I[], source: string, count: number): Promise<O[]> {
+  const run = queue.then(() => runOnPool<I, O>(inputs, source, count));
+  queue = run.catch(() => {});
+  return run;
+}
+
+/** Hands out inputs to `count` workers, the next one to whichever finishes first. */
+function runOnPool<I, O>(inputs: readonly I[], source: string, count: number): Promise<O[]> {
+  if (idleTimer !== undefined) clearTimeout(idleTimer), idleTimer = undefined;
+  while (pool.length < count) {
+    pool.push(new Worker(new URL("./_worker.ts", import.meta.url), { type: "module" }));
+  }
+  const workers = pool.slice(0, count);
   const results = new Array<O>(inputs.length);
-  const pool: Worker[] = [];
   let next = 0, done = 0;
   return new Promise<O[]>((resolve, reject) => {
     const finish = (error?: Error) => {
-      for (const worker of pool) worker.terminate();
-      if (error) reject(error);
-      else resolve(results);
+      for (const worker of workers) worker.onmessage = worker.onerror = null;
+      if (error) {
+        stopWorkers(); // the others may be mid-task: start afresh next time
+        reject(error);
+      } else {
+        armIdleTimer();
+        resolve(results);
+      }
     };
     const give = (worker: Worker) => {
       if (next < inputs.length) {
@@ -94,9 +147,7 @@ function runOnWorkers<I, O>(inputs: readonly I[], source: string, count: number)
         worker.postMessage({ index, source, input: inputs[index] });
       }
     };
-    for (let w = 0; w < count; w++) {
-      const worker = new Worker(new URL("./_worker.ts", import.meta.url), { type: "module" });
-      pool.push(worker);
+    for (const worker of workers) {
       worker.onmessage = (event: MessageEvent) => {
         const { index, result, error } = event.data;
         if (error !== undefined) {

@@ -1,5 +1,5 @@
 import { expect } from "expect";
-import { inParallel } from "./parallel.ts";
+import { inParallel, stopWorkers } from "./parallel.ts";
 import { fit, mlp, SGD } from "../nn/mod.ts";
 import { noisyCurve } from "../data/mod.ts";
 
@@ -51,4 +51,29 @@ Deno.test("`inParallel()` rejects bad arguments", async () => {
   await expect(inParallel([1], (x) => x, { workers: 0 })).rejects.toThrow(
     "workers must be an integer ≥ 1, got 0",
   );
+});
+
+Deno.test("`inParallel()` starts its workers once and reuses them across calls", async () => {
+  // Each worker counts the tasks it has run in its own global: a reused worker keeps counting.
+  const count = (_: number) => {
+    const g = globalThis as { tasksRun?: number };
+    return g.tasksRun = (g.tasksRun ?? 0) + 1;
+  };
+  stopWorkers();
+  expect(await inParallel([0, 1], count, { workers: 2 })).toEqual([1, 1]);
+  expect(await inParallel([0, 1], count, { workers: 2 })).toEqual([2, 2]);
+  stopWorkers(); // fresh workers start counting again
+  expect(await inParallel([0, 1], count, { workers: 2 })).toEqual([1, 1]);
+  stopWorkers();
+});
+
+Deno.test("`inParallel()` calls made together run one after the other, each in order", async () => {
+  const square = (x: number) => x * x;
+  const [a, b] = await Promise.all([
+    inParallel([1, 2, 3], square, { workers: 2 }),
+    inParallel([4, 5], square, { workers: 2 }),
+  ]);
+  expect(a).toEqual([1, 4, 9]);
+  expect(b).toEqual([16, 25]);
+  stopWorkers();
 });

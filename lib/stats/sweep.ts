@@ -6,22 +6,15 @@
  * @module
  */
 import { describe } from "../nn/_check.ts";
+import { type MeanAndSE, meanAndSE } from "./mean_se.ts";
 
-/** The spread of one quantity over seeds. */
-export interface SeedStats {
-  /** Number of seeds. */
-  n: number;
-  /** Their mean. */
-  mean: number;
-  /** Sample standard deviation (divisor n − 1); 0 for a single value. */
-  sd: number;
-  /** Standard error of the mean, sd / √n. */
-  se: number;
-}
+/** The spread of one quantity over seeds: `{ n, mean, sd, se }`, as {@linkcode meanAndSE} gives it. */
+export type SeedStats = MeanAndSE;
 
 /**
  * Mean, sample standard deviation and standard error of the mean of a few
- * numbers (typically one result per seed).
+ * numbers (typically one result per seed): {@linkcode meanAndSE} under the
+ * name the sweeps use.
  *
  * @param values At least one finite number.
  * @returns `{ n, mean, sd, se }`.
@@ -39,15 +32,7 @@ export function seedStats(values: readonly number[]): SeedStats {
   if (!Array.isArray(values) || values.length === 0) {
     throw new RangeError(`values must be a non-empty array of numbers, got ${describe(values)}`);
   }
-  values.forEach((v, i) => {
-    if (typeof v !== "number" || !Number.isFinite(v)) {
-      throw new TypeError(`values[${i}] must be a finite number, got ${describe(v)}`);
-    }
-  });
-  const n = values.length;
-  const mean = values.reduce((s, v) => s + v, 0) / n;
-  const sd = n > 1 ? Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1)) : 0;
-  return { n, mean, sd, se: sd / Math.sqrt(n) };
+  return meanAndSE(values);
 }
 
 /** One finished run of a sweep. */

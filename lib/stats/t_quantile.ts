@@ -39,24 +39,19 @@ function betaFraction(x: number, a: number, b: number): number {
   if (Math.abs(d) < tiny) d = tiny;
   d = 1 / d;
   let h = d;
+  /** One step of the modified Lentz method with coefficient aa: the factor it multiplies h by. */
+  const lentz = (aa: number): number => {
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    return d * c;
+  };
   for (let m = 1; m <= 10000; m++) {
     const m2 = 2 * m;
-    // even step
-    let aa = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    h *= d * c;
-    // odd step
-    aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
-    d = 1 + aa * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const step = d * c;
+    h *= lentz(m * (b - m) * x / ((a + m2 - 1) * (a + m2))); // even step
+    const step = lentz(-(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1))); // odd step
     h *= step;
     if (Math.abs(step - 1) < 1e-16) break;
   }

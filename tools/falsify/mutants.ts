@@ -34,7 +34,7 @@ export const MUTANTS: Mutant[] = [
       find: 'const s = mode === "inverted" ? 1 / keep : 1;',
       replace: "const s = 1;",
     }],
-    claims: ["S0-5", "S0-6", "S1-13", "S2-3", "S3-7", "V-1", "S2-6"],
+    claims: ["S0-5", "S0-6", "S1-13", "S2-3", "S3-7", "V-1", "S2-6", "Q-10", "Q-12"],
   },
   {
     name: "scale-wrong-way",
@@ -54,7 +54,7 @@ export const MUTANTS: Mutant[] = [
       find: "const threshold = keep * 4294967296; // keep · 2^32",
       replace: "const threshold = p * 4294967296;",
     }],
-    claims: ["S3-1", "S4-2", "S0-2", "S0-4"],
+    claims: ["S3-1", "S4-2", "S0-2", "S0-4", "Q-12"],
   },
   {
     name: "drops-in-eval",
@@ -64,7 +64,7 @@ export const MUTANTS: Mutant[] = [
       find: "  if (!training) {\n    mask.fill(1);",
       replace: "  if (!training && false) {\n    mask.fill(1);",
     }],
-    claims: ["S0-1", "S0-7", "S1-14", "S4-6", "S2-5"],
+    claims: ["S0-1", "S0-7", "S1-14", "S4-6", "S2-5", "Q-12"],
   },
   {
     name: "fresh-mask-in-backward",
@@ -152,5 +152,25 @@ export const MUTANTS: Mutant[] = [
         "  for (let i = x.cols; i < n; i++) {\n    mask[i] = mask[i % x.cols];\n    yd[i] = mask[i] ? xd[i] * s : 0;\n  }\n  return { y, mask };\n}",
     }],
     claims: ["S0-2"],
+  },
+  {
+    name: "gaussian-noise-too-narrow",
+    what: "Gaussian dropout draws noise with standard deviation √p instead of √(p/(1 − p))",
+    file: "nn/gaussian_dropout.ts",
+    patches: [{
+      find: "this.sigma = Math.sqrt(p / (1 - p));",
+      replace: "this.sigma = Math.sqrt(p);",
+    }],
+    claims: ["Q-10"],
+  },
+  {
+    name: "variance-shift-without-odds",
+    what: "the variance-shift formula weights the dropout term by p instead of p/(1 − p)",
+    file: "dropout/variance_shift.ts",
+    patches: [{
+      find: "predictedVar[j] += (p / (1 - p)) * hs[j] / h.rows;",
+      replace: "predictedVar[j] += p * hs[j] / h.rows;",
+    }],
+    claims: ["Q-3"],
   },
 ];
