@@ -106,11 +106,10 @@ export function renderOutput(output: Output): string {
       `</em></p></div><script type="application/json" class="plotly-figure">${json}</script></div>`;
   }
   if (data["text/html"] !== undefined) {
-    return `<div class="output html"${figureStyle(text("text/html"))}>${text("text/html")}</div>`;
+    return `<div class="output html">${legibleFigures(text("text/html"))}</div>`;
   }
   if (data["image/svg+xml"] !== undefined) {
-    const svg = text("image/svg+xml");
-    return `<div class="output svg"${figureStyle(svg)}>${svg}</div>`;
+    return `<div class="output svg">${legibleFigures(text("image/svg+xml"))}</div>`;
   }
   if (data["text/markdown"] !== undefined) {
     return `<div class="output markdown">${renderMarkdown(text("text/markdown"))}</div>`;
@@ -161,40 +160,41 @@ export function lessonNumber(notebook: string): string {
 export const MIN_TEXT_PX = 9;
 
 /**
- * A static figure (an Observable Plot `<svg>` or `<figure>`) scales down with
- * the page, and so does its text. This computes the width below which its
- * text would fall under {@linkcode MIN_TEXT_PX}, from the figure's width and
- * font size; the stylesheet keeps the figure at least that wide and lets it
- * scroll inside its own box on a narrow screen.
+ * A static figure (an Observable Plot `<svg>`, alone, in a `<figure>` or in a
+ * row of figures) scales down with the page, and so does its text. This
+ * gives every chart-sized SVG of an output a minimum width, below which its
+ * text would fall under {@linkcode MIN_TEXT_PX} (from its width and font
+ * size); the output box scrolls sideways on a narrow screen instead.
+ * Small SVGs (a legend's swatches) are left alone.
  *
  * @param markup An output's HTML or SVG.
- * @returns ` style="--min-width: …px"`, or `""` for anything that is not a figure.
+ * @returns The markup with `min-width` on each chart's `<svg>`.
  * @example
  * ```ts
- * import { figureStyle } from "./notebook.ts";
+ * import { legibleFigures } from "./notebook.ts";
  * import { expect } from "expect";
- * const svg = '<svg width="640" height="400" font-size="10" style="font-size: 12px">';
- * expect(figureStyle(svg)).toBe(' style="--min-width: 507px"');
- * expect(figureStyle("<table></table>")).toBe("");
- * const legend = '<figure><svg width="15" font-size="10"></svg><svg width="720" font-size="10">';
- * expect(figureStyle(legend)).toBe(' style="--min-width: 684px"');
+ * const svg = '<svg width="640" height="400" font-size="10" style="font-size:12px">';
+ * expect(legibleFigures(svg)).toBe(
+ *   '<svg width="640" height="400" font-size="10" style="min-width:507px;font-size:12px">',
+ * );
+ * expect(legibleFigures('<svg width="15" font-size="10">')).toBe('<svg width="15" font-size="10">');
+ * expect(legibleFigures("<table></table>")).toBe("<table></table>");
  * ```
  */
-export function figureStyle(markup: string): string {
-  if (!/^\s*<(svg|figure)\b/.test(markup)) return "";
-  // The widest SVG is the chart; a <figure> may also hold small SVG swatches of its legend.
-  const charts = [...markup.matchAll(/<svg\b[^>]*>/g)].map(([tag]) => {
-    const styled = /font-size:\s*([\d.]+)px/.exec(/\sstyle="([^"]*)"/.exec(tag)?.[1] ?? "");
-    return {
-      width: Number(/\swidth="([\d.]+)"/.exec(tag)?.[1] ?? 0),
-      size: Number(styled?.[1] ?? /\sfont-size="([\d.]+)"/.exec(tag)?.[1] ?? 10),
-    };
-  }).sort((a, b) => b.width - a.width);
-  const { width, size } = charts[0] ?? { width: 0, size: 0 };
-  if (!(width > 0) || !(size > 0)) return "";
-  // A little above the limit, so rounding in the browser never lands under it.
-  const min = Math.ceil(width * (MIN_TEXT_PX + 0.5) / size);
-  return min < width ? ` style="--min-width: ${min}px"` : "";
+export function legibleFigures(markup: string): string {
+  return markup.replace(/<svg\b[^>]*>/g, (tag) => {
+    const width = Number(/\swidth="([\d.]+)"/.exec(tag)?.[1] ?? 0);
+    const style = /\sstyle="([^"]*)"/.exec(tag);
+    const styled = /font-size:\s*([\d.]+)px/.exec(style?.[1] ?? "");
+    const size = Number(styled?.[1] ?? /\sfont-size="([\d.]+)"/.exec(tag)?.[1] ?? 10);
+    if (width < 100 || !(size > 0)) return tag;
+    // A little above the limit, so rounding in the browser never lands under it.
+    const min = Math.ceil(width * (MIN_TEXT_PX + 0.5) / size);
+    if (min >= width) return tag;
+    return style
+      ? tag.replace(style[0], ` style="min-width:${min}px;${style[1]}"`)
+      : tag.replace(/^<svg\b/, `<svg style="min-width:${min}px"`);
+  });
 }
 
 /** The longest a summary cut from a paragraph may be: two lines on the index. */
