@@ -167,6 +167,9 @@ export interface RunComparison {
  * // A stale stored figure: same kind of output, other content.
  * expect(compareRuns([["svg:old"]], [["svg:new"]]).differs)
  *   .toEqual(["cell 1: svg output differs from the stored one"]);
+ * // Stale and misfiled at once: it still counts as misfiled.
+ * const v = "text/markdown:**claim S2-2 — wrong as stated.** the weights of the remaining units";
+ * expect(compareRuns([[v], []], [[], [v + " (new)"]]).misfiled.length).toBe(1);
  * ```
  */
 export function compareRuns(stored: OutputKey[][], live: OutputKey[][]): RunComparison {
@@ -192,11 +195,23 @@ export function compareRuns(stored: OutputKey[][], live: OutputKey[][]): RunComp
       misfiled.push(`cell ${i + 1}'s output shows under cell ${where + 1}: ${short(key)}`);
     } else lost.push([i, key]);
   }
+  // What is left may be stale (its content changed since it was stored) as well as misplaced:
+  // one that starts like a live output under another cell (say "**claim S2-2 — …") moved there.
+  const head = (k: string) => k.slice(0, 60);
   for (const [i, key] of lost) {
     const same = unmatchedLive[i]?.findIndex((k) => kind(k) === kind(key)) ?? -1;
+    // The kernel files a late result under a following cell: look at the next two.
+    const moved = unmatchedLive.findIndex((outputs, j) =>
+      j > i && j <= i + 2 && outputs.some((k) => head(k) === head(key))
+    );
     if (same >= 0) {
       unmatchedLive[i].splice(same, 1);
       differs.push(`cell ${i + 1}: ${kind(key)} output differs from the stored one`);
+    } else if (moved >= 0) {
+      unmatchedLive[moved].splice(unmatchedLive[moved].findIndex((k) => head(k) === head(key)), 1);
+      misfiled.push(
+        `cell ${i + 1}'s output shows under cell ${moved + 1} (and differs): ${short(key)}`,
+      );
     } else {
       missing.push(`cell ${i + 1}: stored output not shown: ${short(key)}`);
     }
