@@ -120,7 +120,7 @@ export function plotTheme<T extends Record<string, unknown>>(options: T): T {
 
 /**
  * The course's style for Plotly charts: text size, the palette's colours in
- * order, and (for charts without a slider, which sits below) the legend below
+ * order, powers of ten on axes (never SI prefixes), and (for charts without a slider, which sits below) the legend below
  * the plot, where it never squeezes the plot on a narrow screen. The chart's
  * own layout wins; nested objects are merged one level deep.
  *
@@ -134,6 +134,8 @@ export function plotTheme<T extends Record<string, unknown>>(options: T): T {
  * const themed = plotlyTheme({ font: { color: "red" } }, 2);
  * expect(themed.font).toEqual({ family: "system-ui, sans-serif", size: 13, color: "red" });
  * expect(themed.legend).toMatchObject({ orientation: "h" });
+ * expect(plotlyTheme({ yaxis2: { type: "log" } }).yaxis2)
+ *   .toEqual({ exponentformat: "power", type: "log" });
  * ```
  */
 export function plotlyTheme(
@@ -147,6 +149,10 @@ export function plotlyTheme(
   if (traces > 1 && layout.sliders === undefined) {
     defaults.legend = { orientation: "h", yref: "container", y: 0, yanchor: "bottom" };
     defaults.margin = { b: 90 };
+  }
+  // Tiny values read as 10⁻⁴, not Plotly's default SI prefixes ("100µ").
+  for (const axis of ["xaxis", "yaxis", ...Object.keys(layout)]) {
+    if (/^[xy]axis\d*$/.test(axis)) defaults[axis] = { exponentformat: "power" };
   }
   const out: Record<string, unknown> = { ...defaults, ...layout };
   for (const [key, value] of Object.entries(defaults)) {
