@@ -12,6 +12,10 @@
  * - `stats/`: the numbers that judge a claim (seeds, sweeps, tests).
  * - `notebook/`: claims and verdicts, figures and displays.
  *
+ * Every export refuses bad input with a `TypeError` or `RangeError` that names
+ * the parameter, what is allowed and what it got; the contract is stated once,
+ * in `nn/_check.ts`, and `tests/contract_test.ts` keeps it.
+ *
  * @example
  * ```ts
  * import { dropout, Rng, Tensor } from "./mod.ts";

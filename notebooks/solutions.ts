@@ -17,6 +17,7 @@ import {
   type Layer,
   Linear,
   matmul,
+  ReLU,
   Rng,
   Sequential,
   Tensor,
@@ -88,13 +89,49 @@ export const solutions: Record<string, unknown> = {
   },
   "05.3": 10,
   // end of lesson 5
-  // Lesson 9 · Questions practitioners ask
-  "09.1": (model: Sequential, x: Tensor) => {
+  // Lesson 6 · Dropout in practice
+  "06.1": 0.25,
+  "06.2": (z: number, p: number) => (1 - p) * Math.tanh(z / (1 - p)),
+  "06.3": (model: Sequential, x: Tensor) => {
+    model.eval();
+    const out: number[] = [];
+    let h = x;
+    for (const layer of model.layers) {
+      h = layer.forward(h);
+      if (!(layer instanceof ReLU)) continue;
+      const mean = h.data.reduce((s, v) => s + v, 0) / h.data.length;
+      out.push(h.data.reduce((s, v) => s + (v - mean) ** 2, 0) / h.data.length);
+    }
+    return out;
+  },
+  // end of lesson 6
+  // Lesson 6b · How much dropout?
+  "06b.1": true,
+  "06b.2": (W: Tensor, c: number) => {
+    for (let j = 0; j < W.cols; j++) {
+      let sq = 0;
+      for (let i = 0; i < W.rows; i++) sq += W.data[i * W.cols + j] ** 2;
+      const norm = Math.sqrt(sq);
+      if (norm > c) { for (let i = 0; i < W.rows; i++) W.data[i * W.cols + j] *= c / norm; }
+    }
+  },
+  // end of lesson 6b
+  // Lesson 7 · Two sweeps from the dropout paper
+  "07.1": 4.303,
+  "07.2": (rows: { validGain: number[]; gain: number[] }[]) => {
+    const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
+    const chosen = rows.reduce((a, b) => (mean(b.validGain) > mean(a.validGain) ? b : a));
+    return Math.max(...rows.map((r) => mean(r.gain))) - mean(chosen.gain);
+  },
+  "07.3": 13,
+  // end of lesson 7
+  // Lesson 8 · Questions practitioners ask
+  "08.1": (model: Sequential, x: Tensor) => {
     // BatchNorm layers collect statistics, everything else (dropout) runs as in evaluation.
     for (const layer of model.layers) layer.training = layer instanceof BatchNorm1d;
     for (let pass = 0; pass < 50; pass++) model.forward(x); // 0.9^50 ≈ 0.005 of the old value left
     model.eval();
   },
-  "09.2": 3,
-  // end of lesson 9
+  "08.2": 3,
+  // end of lesson 8
 };

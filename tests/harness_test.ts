@@ -7,9 +7,15 @@ import { join } from "node:path";
 import { makeNotebook } from "../tools/notebook.ts";
 import { firstLine, readCodeCells, ROOT, toModule } from "./_notebook.ts";
 
-// Outside the project's test paths (deno.json excludes .cache/ from `deno test`).
-const FIXTURES = Deno.makeTempDirSync({ prefix: "harness-" });
+// Under .cache/, the one folder the tests may write to, and outside the project's
+// test paths (deno.json's test.include does not list .cache/).
+Deno.mkdirSync(join(ROOT, ".cache", "tmp"), { recursive: true });
+const FIXTURES = Deno.makeTempDirSync({ dir: join(ROOT, ".cache", "tmp"), prefix: "harness-" });
 globalThis.addEventListener("unload", () => Deno.removeSync(FIXTURES, { recursive: true }));
+
+/** The permission flags of `deno task test`, read from deno.json: a fixture gets no more. */
+const TEST_PERMISSIONS: string[] = JSON.parse(Deno.readTextFileSync(join(ROOT, "deno.json")))
+  .tasks.test.split(/\s+/).filter((arg: string) => arg.startsWith("--allow-"));
 
 /** Writes a notebook and a test file that runs it, then runs `deno test` on that file. */
 async function runFixture(name: string, cells: string[]) {
@@ -27,8 +33,9 @@ async function runFixture(name: string, cells: string[]) {
         JSON.stringify(notebook)
       }, ${JSON.stringify(join(FIXTURES, "modules"))}));\n`,
   );
-  const result = await new Deno.Command(Deno.execPath(), {
-    args: ["test", "-A", "--no-check", testFile],
+  const result = await new Deno.Command("deno", { // the deno on PATH, which --allow-run=deno allows
+    // The permissions of `deno task test` (deno.json), no more: no network.
+    args: ["test", ...TEST_PERMISSIONS, "--no-check", testFile],
     cwd: ROOT,
     env: { NO_COLOR: "1" },
   }).output();

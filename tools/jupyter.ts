@@ -135,6 +135,8 @@ async function execute(
 
 async function main(args: string[]): Promise<number> {
   const write = args.includes("--write");
+  // A busy machine may store outputs with a looser budget (NOTEBOOK_BUDGET_SECONDS); CI uses 90 s.
+  const budget = Number(Deno.env.get("NOTEBOOK_BUDGET_SECONDS") ?? BUDGET_SECONDS);
   const chosen = args.filter((arg) => !arg.startsWith("--"));
   const paths = chosen.length ? chosen.map((p) => join(Deno.cwd(), p)) : lessonNotebooks();
   ensureKernelspec();
@@ -151,8 +153,8 @@ async function main(args: string[]): Promise<number> {
       issues.push(`Jupyter failed to execute it:\n${log.split("\n").slice(-30).join("\n")}`);
     } else {
       issues.push(...problems(notebook));
-      if (seconds > BUDGET_SECONDS) {
-        issues.push(`took ${seconds.toFixed(1)} s, over the ${BUDGET_SECONDS} s budget`);
+      if (seconds > budget) {
+        issues.push(`took ${seconds.toFixed(1)} s, over the ${budget} s budget`);
       }
       if (write && issues.length === 0) {
         writeNotebook(path, clean(notebook));

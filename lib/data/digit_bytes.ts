@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { checkInteger, describe } from "../nn/_check.ts";
+import { checkInteger, checkObject, describe } from "../nn/_check.ts";
 import { Tensor } from "../nn/tensor.ts";
 import type { Digits } from "./mnist.ts";
 
@@ -28,6 +28,7 @@ import type { Digits } from "./mnist.ts";
  * ```
  */
 export function digitsToBytes(digits: Digits): Uint8Array {
+  checkObject("digits", digits, "an object { x, y }");
   const { x, y } = digits;
   if (!(x instanceof Tensor)) throw new TypeError(`digits.x must be a Tensor, got ${describe(x)}`);
   if (!(y instanceof Int32Array) || y.length !== x.rows) {

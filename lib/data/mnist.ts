@@ -9,7 +9,7 @@
  * @module
  */
 import { createRequire } from "node:module";
-import { checkInteger } from "../nn/_check.ts";
+import { checkInteger, checkObject, describe } from "../nn/_check.ts";
 import { Rng } from "../nn/rng.ts";
 import { Tensor } from "../nn/tensor.ts";
 
@@ -89,7 +89,13 @@ export function allDigits(): Digits {
  * ```
  */
 export function digitsFromClasses(classes: readonly ArrayLike<number>[]): Digits {
+  if (!Array.isArray(classes)) {
+    throw new TypeError(`classes must be an array of pixel arrays, got ${describe(classes)}`);
+  }
   const counts = classes.map((raw, d) => {
+    if (!Array.isArray(raw) && !ArrayBuffer.isView(raw as unknown)) {
+      throw new TypeError(`classes[${d}] must be an array of pixels, got ${describe(raw)}`);
+    }
     if (raw.length % PIXELS !== 0) {
       throw new RangeError(
         `classes[${d}] must hold whole images of ${PIXELS} pixels, got ${raw.length} values`,
@@ -125,6 +131,17 @@ export function digitsFromClasses(classes: readonly ArrayLike<number>[]): Digits
  * ```
  */
 export function pickDigits(digits: Digits, rows: ArrayLike<number>): Digits {
+  checkObject("digits", digits, "an object { x, y }");
+  if (!(digits.x instanceof Tensor) || !(digits.y instanceof Int32Array)) {
+    throw new TypeError(
+      `digits must hold a Tensor x and an Int32Array y, got x: ${describe(digits.x)}, y: ${
+        describe(digits.y)
+      }`,
+    );
+  }
+  if (!Array.isArray(rows) && !ArrayBuffer.isView(rows)) {
+    throw new TypeError(`rows must be an array of row indices, got ${describe(rows)}`);
+  }
   const x = new Tensor(rows.length, digits.x.cols);
   const y = new Int32Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
@@ -154,6 +171,7 @@ export function pickDigits(digits: Digits, rows: ArrayLike<number>): Digits {
 export function loadDigits(
   options: { trainSize: number; testSize: number; seed: number },
 ): { train: Digits; test: Digits } {
+  checkObject("options", options, "an object { trainSize, testSize, seed }");
   const trainSize = checkInteger("trainSize", options.trainSize, 1, DIGIT_COUNT - 1);
   const testSize = checkInteger("testSize", options.testSize, 1, DIGIT_COUNT - trainSize);
   const order = new Rng(options.seed).permutation(DIGIT_COUNT);

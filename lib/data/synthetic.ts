@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { checkInteger, checkNonNegative } from "../nn/_check.ts";
+import { checkInteger, checkNonNegative, checkObject } from "../nn/_check.ts";
 import { Rng } from "../nn/rng.ts";
 import { Tensor } from "../nn/tensor.ts";
 
@@ -27,6 +27,7 @@ import { Tensor } from "../nn/tensor.ts";
 export function noisyCurve(
   options: { n: number; noise: number; seed: number },
 ): { x: Tensor; y: Tensor } {
+  checkObject("options", options, "an object { n, noise, seed }");
   const n = checkInteger("n", options.n, 1);
   const noise = checkNonNegative("noise", options.noise);
   const rng = new Rng(options.seed);
@@ -68,8 +69,12 @@ export interface CurveSplits {
 export function curveSplits(
   options: { seed: number; noise: number; nTrain: number; nValidation: number; nTest: number },
 ): CurveSplits {
+  checkObject("options", options, "an object { seed, noise, nTrain, nValidation, nTest }");
   const { seed, noise } = options;
   const base = 1000 * checkInteger("seed", seed, 0, 4_294_966);
+  checkInteger("nTrain", options.nTrain, 1);
+  checkInteger("nValidation", options.nValidation, 1);
+  checkInteger("nTest", options.nTest, 1);
   return {
     train: noisyCurve({ n: options.nTrain, noise, seed: base + 1 }),
     validation: noisyCurve({ n: options.nValidation, noise, seed: base + 2 }),
@@ -98,6 +103,7 @@ export function curveSplits(
 export function friedman1(
   options: { n: number; noise: number; seed: number },
 ): { x: Tensor; y: Tensor } {
+  checkObject("options", options, "an object { n, noise, seed }");
   const n = checkInteger("n", options.n, 1);
   const noise = checkNonNegative("noise", options.noise);
   const rng = new Rng(options.seed);
@@ -129,6 +135,7 @@ export function friedman1(
 export function spirals(
   options: { n: number; classes: number; noise: number; seed: number },
 ): { x: Tensor; y: Int32Array } {
+  checkObject("options", options, "an object { n, classes, noise, seed }");
   const n = checkInteger("n", options.n, 1);
   const classes = checkInteger("classes", options.classes, 2, 10);
   const noise = checkNonNegative("noise", options.noise);

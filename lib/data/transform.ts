@@ -41,7 +41,7 @@ function checkImages(images: unknown, side: number): asserts images is Tensor {
  */
 export function shiftImages(images: Tensor, dx: number, dy: number, side = 28): Tensor {
   checkImages(images, side);
-  checkInteger("dx", Math.abs(dx)), checkInteger("dy", Math.abs(dy));
+  checkInteger("dx", dx, -side, side), checkInteger("dy", dy, -side, side);
   const out = new Tensor(images.rows, images.cols);
   for (let i = 0; i < images.rows; i++) {
     const from = i * side * side;
@@ -121,6 +121,9 @@ export function rotateImages(images: Tensor, degrees: number, side = 28): Tensor
  */
 export function noiseImages(n: number, rng: Rng, side = 28): Tensor {
   checkInteger("n", n, 1);
+  if (typeof (rng as { fillUniform?: unknown })?.fillUniform !== "function") {
+    throw new TypeError(`rng must be an Rng, got ${describe(rng)}`);
+  }
   checkInteger("side", side, 1);
   const out = new Tensor(n, side * side);
   rng.fillUniform(out.data);

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { checkInteger } from "../nn/_check.ts";
+import { checkInteger, checkLayer } from "../nn/_check.ts";
 import type { Layer, Parameter } from "../nn/layer.ts";
 import { Linear } from "../nn/linear.ts";
 import { Sequential } from "../nn/sequential.ts";
@@ -30,6 +30,7 @@ function leaves(model: Layer): Layer[] {
  * ```
  */
 export function countParameters(model: Layer): number {
+  checkLayer("model", model);
   return model.parameters().reduce((sum, p) => sum + p.value.data.length, 0);
 }
 
@@ -50,6 +51,7 @@ export function countParameters(model: Layer): number {
  * ```
  */
 export function countMultiplyAdds(model: Layer, batch = 1): number {
+  checkLayer("model", model);
   checkInteger("batch", batch, 1);
   return leaves(model).reduce(
     (sum, layer) =>
@@ -119,6 +121,7 @@ class CountingLinear implements Layer {
  * ```
  */
 export function withMultiplyAddCounter(model: Layer): { model: Layer; tally: MultiplyAddTally } {
+  checkLayer("model", model);
   const tally: MultiplyAddTally = { forward: 0, backward: 0 };
   const wrap = (layer: Layer): Layer =>
     layer instanceof Sequential

@@ -4,18 +4,20 @@
  *
  * @module
  */
-import { checkInteger, describe } from "../nn/_check.ts";
+import { checkFunction, checkInteger, checkLayer, checkObject, describe } from "../nn/_check.ts";
 import type { Layer } from "../nn/layer.ts";
 import { softmax } from "../nn/loss.ts";
 import { Rng } from "../nn/rng.ts";
 import { Tensor } from "../nn/tensor.ts";
-import { type Dataset, predict } from "../nn/evaluate.ts";
+import { checkSetForModel } from "../nn/_check_set.ts";
+import { checkLossKind } from "../nn/_dataset.ts";
+import { checkDataset, type Dataset, predict } from "../nn/evaluate.ts";
 import { type EpochRecord, fit, type FitOptions, type Optimizer } from "../nn/train.ts";
 
 /**
  * A bootstrap sample: as many rows as `data`, drawn with replacement.
  *
- * @param data The set to resample.
+ * @param data The set to resample, checked whole first (finite rows, labels ≥ 0).
  * @param rng The generator of the draws (it advances).
  * @returns A new set of the same size.
  * @example
@@ -28,6 +30,8 @@ import { type EpochRecord, fit, type FitOptions, type Optimizer } from "../nn/tr
  * ```
  */
 export function bootstrap(data: Dataset, rng: Rng): Dataset {
+  checkDataset("data", data);
+  if (!(rng instanceof Rng)) throw new TypeError(`rng must be an Rng, got ${describe(rng)}`);
   const n = data.x.rows, cols = data.x.cols;
   const x = new Tensor(n, cols);
   const labels = data.y instanceof Int32Array;
@@ -79,13 +83,24 @@ export async function trainEnsemble(
   options: EnsembleOptions,
 ): Promise<{ members: Layer[]; histories: EpochRecord[][] }> {
   checkInteger("k", k, 1);
-  if (typeof build !== "function") {
-    throw new TypeError(`build must be a function, got ${describe(build)}`);
-  }
+  checkFunction("build", build);
+  checkObject("options", options, "an object { loss, epochs, batchSize, seed }");
+  // The set and the options are checked before any member trains; each member's
+  // `fit` then checks the set against its model before its first step.
+  checkLossKind(options.loss);
+  checkDataset("train", train, options.loss);
+  checkInteger("seed", options.seed, Number.MIN_SAFE_INTEGER);
+  checkInteger("epochs", options.epochs, 1);
+  checkInteger("batchSize", options.batchSize, 1);
   const members: Layer[] = [];
   const histories: EpochRecord[][] = [];
   for (let member = 0; member < k; member++) {
-    const { model, optimizer } = build(member);
+    const built = build(member);
+    checkObject(`build(${member})`, built, "an object { model, optimizer }");
+    const { model, optimizer } = built;
+    checkLayer(`build(${member}).model`, model);
+    // Against the model, before resampling: a bad label is named by its row in `train`.
+    checkSetForModel("train", model, train, options.loss);
     const data = options.bootstrap ? bootstrap(train, new Rng(options.seed).fork(member)) : train;
     histories.push(await fit(model, data, { ...options, optimizer, seed: options.seed + member }));
     members.push(model);
@@ -112,6 +127,7 @@ export function averagePredictions(members: readonly Layer[], x: Tensor): Tensor
   if (!Array.isArray(members) || members.length === 0) {
     throw new RangeError(`members must be a non-empty array of models, got ${describe(members)}`);
   }
+  members.forEach((m, i) => checkLayer(`members[${i}]`, m));
   const mean = softmax(predict(members[0], x));
   for (let m = 1; m < members.length; m++) {
     const probs = softmax(predict(members[m], x));

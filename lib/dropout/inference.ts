@@ -11,11 +11,11 @@
  *
  * @module
  */
-import { checkInteger } from "../nn/_check.ts";
+import { checkInteger, checkLayer, describe } from "../nn/_check.ts";
 import type { Layer } from "../nn/layer.ts";
 import { softmax } from "../nn/loss.ts";
 import { predict } from "../nn/evaluate.ts";
-import { checkTensor, type Tensor } from "../nn/tensor.ts";
+import { checkBatch, checkTensor, type Tensor } from "../nn/tensor.ts";
 import { scale } from "../nn/elementwise.ts";
 
 /**
@@ -57,6 +57,8 @@ export function weightScalingPredict(model: Layer, x: Tensor): Tensor {
  * ```
  */
 export function mcDropoutPredict(model: Layer, x: Tensor, k: number): Tensor {
+  checkLayer("model", model);
+  checkBatch("x", x);
   checkInteger("k", k, 1);
   const wasTraining = model.training;
   model.training = true;
@@ -100,8 +102,10 @@ export function mcDropoutPredict(model: Layer, x: Tensor, k: number): Tensor {
  * ```
  */
 export function mcDropoutAtKs(model: Layer, x: Tensor, ks: readonly number[]): Tensor[] {
+  checkLayer("model", model);
+  checkBatch("x", x);
   if (!Array.isArray(ks) || ks.length === 0) {
-    throw new RangeError(`ks must be a non-empty array of sample counts, got ${ks}`);
+    throw new RangeError(`ks must be a non-empty array of sample counts, got ${describe(ks)}`);
   }
   ks.forEach((k, i) => {
     checkInteger(`ks[${i}]`, k, i === 0 ? 1 : ks[i - 1] + 1);
@@ -142,6 +146,13 @@ export function mcDropoutAtKs(model: Layer, x: Tensor, ks: readonly number[]): T
  */
 export function predictiveEntropy(probs: Tensor): Float64Array {
   checkTensor("probs", probs);
+  for (let i = 0; i < probs.data.length; i++) {
+    const q = probs.data[i];
+    if (!(q >= 0 && q <= 1)) {
+      const r = Math.floor(i / probs.cols), c = i % probs.cols;
+      throw new RangeError(`probs must be probabilities in [0, 1], got ${q} at [${r}, ${c}]`);
+    }
+  }
   const h = new Float64Array(probs.rows);
   for (let i = 0; i < probs.rows; i++) {
     for (let c = 0; c < probs.cols; c++) {

@@ -9,7 +9,14 @@
  * @module
  */
 import { friedman1 } from "../data/synthetic.ts";
-import { checkInHalfOpen, describe } from "../nn/_check.ts";
+import {
+  checkInHalfOpen,
+  checkInteger,
+  checkObject,
+  checkPositive,
+  describe,
+  orDefault,
+} from "../nn/_check.ts";
 import { Dropout } from "../nn/dropout.ts";
 import type { Layer, Parameter } from "../nn/layer.ts";
 import { Linear } from "../nn/linear.ts";
@@ -138,8 +145,11 @@ export interface WeightGrowthOptions {
 export function weightGrowth(
   options: WeightGrowthOptions,
 ): { inverted: number[]; literal: number[] } {
-  const { seed } = options;
-  const p = options.p ?? 0.4, steps = options.steps ?? 30, lr = options.lr ?? 0.001;
+  checkObject("options", options, "an object { seed, p?, steps?, lr? }");
+  const seed = checkInteger("seed", options.seed, 0, 4_294_966);
+  const p = checkInHalfOpen("p", orDefault(options.p, 0.4), 0, 1);
+  const steps = checkInteger("steps", orDefault(options.steps, 30), 1);
+  const lr = checkPositive("lr", orDefault(options.lr, 0.001));
   const data = friedman1({ n: 200, noise: 1, seed: 1000 * seed + 7 });
   const build = (literal: boolean) => {
     const rng = new Rng(1000 * seed + 8);

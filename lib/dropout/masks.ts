@@ -118,7 +118,7 @@ export function exactMoments(
 ): { mean: number; variance: number } {
   if (typeof f !== "function") throw new TypeError(`f must be a function, got ${describe(f)}`);
   const masks = allMasks(m, p);
-  const values = masks.map(({ mask }) => checkValue(f(mask)));
+  const values = masks.map(({ mask }) => checkValue(f(mask), mask));
   let mean = 0;
   masks.forEach(({ probability }, k) => mean += probability * values[k]);
   let variance = 0;
@@ -151,17 +151,26 @@ export function exactMeanVector(
   let sum: Float64Array | null = null;
   for (const { mask, probability } of allMasks(m, p)) {
     const v = f(mask);
+    if (!Array.isArray(v) && !ArrayBuffer.isView(v)) {
+      throw new TypeError(`f must return an array of numbers, got ${describe(v)}`);
+    }
     sum ??= new Float64Array(v.length);
     if (v.length !== sum.length) {
       throw new RangeError(`f must return ${sum.length} values for every mask, got ${v.length}`);
     }
-    for (let i = 0; i < v.length; i++) sum[i] += probability * checkValue(v[i]);
+    for (let i = 0; i < v.length; i++) sum[i] += probability * checkValue(v[i], mask);
   }
   return sum!;
 }
 
-function checkValue(v: unknown): number {
-  if (typeof v !== "number") throw new TypeError(`f must return numbers, got ${describe(v)}`);
+/** f's value for one mask: a finite number, or an error that names the mask. */
+function checkValue(v: unknown, mask: Uint8Array): number {
+  if (typeof v !== "number") {
+    throw new TypeError(`f must return numbers, got ${describe(v)} for mask [${mask}]`);
+  }
+  if (!Number.isFinite(v)) {
+    throw new RangeError(`f must return finite numbers, got ${v} for mask [${mask}]`);
+  }
   return v;
 }
 
@@ -195,7 +204,26 @@ export function exactGeometricMean(
 ): Float64Array {
   checkInteger("cols", cols, 1);
   if (typeof f !== "function") throw new TypeError(`f must be a function, got ${describe(f)}`);
-  const meanLog = exactMeanVector((mask) => Array.from(f(mask), Math.log), m, p);
+  const meanLog = exactMeanVector(
+    (mask) => {
+      const v = f(mask);
+      if (!Array.isArray(v) && !ArrayBuffer.isView(v)) {
+        throw new TypeError(`f must return an array of numbers, got ${describe(v)}`);
+      }
+      return Array.from(v as ArrayLike<number>, (x) => {
+        if (!(x > 0 && x < Infinity)) {
+          throw new RangeError(
+            `f must return finite positive numbers (their logs are averaged), got ${
+              describe(x)
+            } for mask [${mask}]`,
+          );
+        }
+        return Math.log(x);
+      });
+    },
+    m,
+    p,
+  );
   if (meanLog.length % cols !== 0) {
     throw new RangeError(`f must return rows × ${cols} values, got ${meanLog.length}`);
   }

@@ -79,7 +79,10 @@ Deno.test("mask helpers reject bad m, p, masks and functions", () => {
   expect(() => maskProbability([1] as unknown as Uint8Array, 0.5)).toThrow(TypeError);
   expect(() => exactMoments(1 as unknown as () => number, 2, 0.5)).toThrow(/f must be a function/);
   expect(() => exactExpectation(() => "1" as unknown as number, 2, 0.5)).toThrow(
-    new TypeError('f must return numbers, got "1"'),
+    new TypeError('f must return numbers, got "1" for mask [0,0]'),
+  );
+  expect(() => exactExpectation(() => NaN, 2, 0.5)).toThrow(
+    new RangeError("f must return finite numbers, got NaN for mask [0,0]"),
   );
   expect(() => exactMeanVector((mask) => (mask[0] ? [1] : [1, 2]), 1, 0.5)).toThrow(
     new RangeError("f must return 2 values for every mask, got 1"),

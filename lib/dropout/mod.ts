@@ -21,6 +21,7 @@ export * from "./noise.ts";
 export * from "./overfit.ts";
 export * from "./scale_fixes.ts";
 export * from "./penalty.ts";
+export * from "./practice.ts";
 export * from "./thinned.ts";
 export * from "./units.ts";
 export * from "./variance_shift.ts";

@@ -10,8 +10,9 @@
  *
  * @module
  */
-import { checkInteger, describe } from "../nn/_check.ts";
-import { accuracy, checkDataset, type Dataset, lossOf, type Model } from "../nn/evaluate.ts";
+import { checkInteger, checkLayer, checkObject, describe } from "../nn/_check.ts";
+import { checkSetForModel } from "../nn/_check_set.ts";
+import { accuracy, type Dataset, lossOf, type Model } from "../nn/evaluate.ts";
 import { Rng } from "../nn/rng.ts";
 import { argmaxRows, Tensor } from "../nn/tensor.ts";
 import type { Optimizer } from "../nn/train.ts";
@@ -75,7 +76,11 @@ function rowsOf(data: Dataset, order: Uint32Array, start: number, end: number) {
  * ```
  */
 export function lossInMode(model: Model, data: Dataset, training: boolean): number {
-  checkDataset("data", data, "cross-entropy");
+  checkLayer("model", model);
+  checkSetForModel("data", model, data, "cross-entropy");
+  if (typeof training !== "boolean") {
+    throw new TypeError(`training must be a boolean, got ${describe(training)}`);
+  }
   const was = model.training;
   model.training = training;
   try {
@@ -114,8 +119,10 @@ export async function fitBothModes(
   validation: Dataset,
   options: FitBothModesOptions,
 ): Promise<ModeEpoch[]> {
-  checkDataset("train", train, "cross-entropy");
-  checkDataset("validation", validation, "cross-entropy");
+  checkLayer("model", model);
+  checkSetForModel("train", model, train, "cross-entropy");
+  checkSetForModel("validation", model, validation, "cross-entropy");
+  checkObject("options", options, "an object { optimizer, epochs, batchSize, seed }");
   const { optimizer } = options;
   if (typeof optimizer?.step !== "function" || typeof optimizer?.zeroGrad !== "function") {
     throw new TypeError(`optimizer must have step() and zeroGrad(), got ${describe(optimizer)}`);
@@ -179,7 +186,8 @@ export function modeCost(model: Model, data: Dataset): {
   changed: number;
   evalChanged: number;
 } {
-  checkDataset("data", data, "cross-entropy");
+  checkLayer("model", model);
+  checkSetForModel("data", model, data, "cross-entropy");
   const labels = data.y as Int32Array, was = model.training;
   const pass = (training: boolean) => {
     model.training = training;

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { checkInteger } from "../nn/_check.ts";
+import { checkInteger, checkLayer } from "../nn/_check.ts";
 import type { Layer } from "../nn/layer.ts";
 import { checkBatch, type Tensor } from "../nn/tensor.ts";
 
@@ -28,6 +28,7 @@ import { checkBatch, type Tensor } from "../nn/tensor.ts";
  * ```
  */
 export function relativeNoise(layer: Layer, x: Tensor, passes: number): Float64Array {
+  checkLayer("layer", layer);
   checkBatch("x", x);
   checkInteger("passes", passes, 1);
   const nonzero: number[] = [];

@@ -7,7 +7,7 @@
  * @module
  */
 import { type CurveSplits, curveSplits } from "../data/synthetic.ts";
-import { checkInRange, checkInteger } from "../nn/_check.ts";
+import { checkInRange, checkInteger, checkObject, describe, orDefault } from "../nn/_check.ts";
 import { evaluate } from "../nn/evaluate.ts";
 import { mlp } from "../nn/mlp.ts";
 import { Adam } from "../nn/optim.ts";
@@ -70,14 +70,17 @@ export interface CurveRun {
  * ```
  */
 export function trainOnCurve(options: CurveRunOptions): CurveRun {
+  checkObject("options", options, "an object { seed, p, data, … }");
   const { seed, data } = options;
+  checkInteger("seed", seed, Number.MIN_SAFE_INTEGER);
+  checkObject("data", data, "curve splits { train, validation, test }");
   const p = checkInRange("p", options.p, 0, 1);
-  const epochs = checkInteger("epochs", options.epochs ?? 2000, 1);
-  const width = checkInteger("width", options.width ?? 64, 1);
-  const every = checkInteger("evaluateEvery", options.evaluateEvery ?? 10, 1);
-  const recordFrom = checkInteger("recordFrom", options.recordFrom ?? 1, 1, epochs);
+  const epochs = checkInteger("epochs", orDefault(options.epochs, 2000), 1);
+  const width = checkInteger("width", orDefault(options.width, 64), 1);
+  const every = checkInteger("evaluateEvery", orDefault(options.evaluateEvery, 10), 1);
+  const recordFrom = checkInteger("recordFrom", orDefault(options.recordFrom, 1), 1, epochs);
   const model = mlp([1, width, width, 1], { seed, dropout: p });
-  const optimizer = new Adam(model.parameters(), { lr: options.lr ?? 0.01 });
+  const optimizer = new Adam(model.parameters(), { lr: orDefault(options.lr, 0.01) });
   const step = options.afterStep
     ? {
       step: () => (optimizer.step(), options.afterStep!(model)),
@@ -143,6 +146,12 @@ export interface CurveSummary {
  * ```
  */
 export function summarizeCurve(run: { curve: CurvePoint[] }, tail = 10): CurveSummary {
+  checkObject("run", run, "a run { curve }");
+  if (!Array.isArray(run.curve) || run.curve.length === 0) {
+    throw new RangeError(
+      `run.curve must be a non-empty array of points, got ${describe(run.curve)}`,
+    );
+  }
   const n = checkInteger("tail", tail, 1, run.curve.length);
   const last = run.curve.slice(-n);
   const mean = (key: "train" | "validation" | "test") => last.reduce((s, c) => s + c[key], 0) / n;
@@ -192,6 +201,7 @@ export interface CurveRunData {
 export function curveRunData(
   options: { seed: number; p: number; recordFrom?: number; epochs?: number },
 ): CurveRunData {
+  checkObject("options", options, "an object { seed, p, recordFrom?, epochs? }");
   const { seed, p } = options;
   const data = curveSplits({ seed, noise: 0.3, nTrain: 20, nValidation: 200, nTest: 200 });
   const run = trainOnCurve({

@@ -16,7 +16,7 @@
  *
  * @module
  */
-import { checkInHalfOpen, describe } from "../nn/_check.ts";
+import { checkFiniteValues, checkInHalfOpen, checkObject, describe } from "../nn/_check.ts";
 import { allMasks, MAX_MASK_UNITS } from "./masks.ts";
 
 /** A linear model with one output: ŷ = b + Σⱼ wⱼ·xⱼ. */
@@ -25,17 +25,59 @@ export interface LinearModel {
   b: number;
 }
 
-function checkProblem(x: readonly (readonly number[])[], w: readonly number[]): number {
+/** Checks a problem's rows and weights (`wName` is `"w"` or `"model.w"`); returns the width. */
+function checkProblem(
+  x: readonly (readonly number[])[],
+  w: readonly number[],
+  wName = "w",
+): number {
+  if (!Array.isArray(w) || w.length === 0) {
+    throw new TypeError(`${wName} must be a non-empty array of numbers, got ${describe(w)}`);
+  }
+  checkNumbers(wName, w, w.length);
+  return checkRows(x, w.length, "weight");
+}
+
+/** Checks that x is a non-empty array of rows of d finite numbers (one per `per`); returns d. */
+function checkRows(x: readonly (readonly number[])[], d: number, per: string): number {
   if (!Array.isArray(x) || x.length === 0) {
     throw new RangeError(`x must be a non-empty array of rows, got ${describe(x)}`);
   }
-  const d = w.length;
   x.forEach((row, i) => {
     if (!Array.isArray(row) || row.length !== d) {
-      throw new RangeError(`x[${i}] must have ${d} entries (one per weight), got ${describe(row)}`);
+      throw new RangeError(`x[${i}] must have ${d} entries (one per ${per}), got ${describe(row)}`);
     }
+    checkNumbers(`x[${i}]`, row, d);
   });
   return d;
+}
+
+/** Throws unless every entry of v is a finite number. */
+function checkNumbers(name: string, v: readonly unknown[], cols: number): void {
+  v.forEach((a, j) => {
+    if (typeof a !== "number") {
+      throw new TypeError(`${name}[${j}] must be a finite number, got ${describe(a)}`);
+    }
+  });
+  checkFiniteValues(name, v as number[], cols);
+}
+
+/** Checks the targets (one finite number per row) and the model `{ w, b }`. */
+function checkTargetsAndModel(x: readonly unknown[], y: unknown, model: unknown): void {
+  checkObject("model", model, "an object { w, b }");
+  const { b } = model as { b?: unknown };
+  if (typeof b !== "number" || !Number.isFinite(b)) {
+    throw new TypeError(`model.b must be a finite number, got ${describe(b)}`);
+  }
+  checkTargets(x, y);
+}
+
+/** Checks the targets: one finite number per row of x. */
+function checkTargets(x: readonly unknown[], y: unknown): asserts y is number[] {
+  if (!Array.isArray(y) || y.length !== x.length) {
+    throw new RangeError(`y must have one target per row (${x.length}), got ${describe(y)}`);
+  }
+  checkNumbers("y", y, y.length);
 }
 
 /**
@@ -57,7 +99,9 @@ export function plainSquaredError(
   y: readonly number[],
   model: LinearModel,
 ): number {
-  checkProblem(x, model.w);
+  checkObject("model", model, "an object { w, b }");
+  checkProblem(x, model.w, "model.w");
+  checkTargetsAndModel(x, y, model);
   let sum = 0;
   x.forEach((row, i) => {
     const yHat = row.reduce((s, v, j) => s + model.w[j] * v, model.b);
@@ -124,13 +168,12 @@ export function expectedDropoutError(
   p: number,
 ): number {
   checkInHalfOpen("p", p, 0, 1);
-  const d = checkProblem(x, model.w);
+  checkObject("model", model, "an object { w, b }");
+  const d = checkProblem(x, model.w, "model.w");
   if (d > MAX_MASK_UNITS) {
     throw new RangeError(`x must have at most ${MAX_MASK_UNITS} columns to enumerate, got ${d}`);
   }
-  if (!Array.isArray(y) || y.length !== x.length) {
-    throw new RangeError(`y must have one target per row (${x.length}), got ${describe(y)}`);
-  }
+  checkTargetsAndModel(x, y, model);
   const masks = allMasks(d, p), keep = 1 - p;
   let total = 0;
   x.forEach((row, i) => {
@@ -143,4 +186,177 @@ export function expectedDropoutError(
     total += expected;
   });
   return total / x.length;
+}
+
+/**
+ * A one-hidden-layer ReLU regressor, ŷ = c + Σₕ vₕ·relu(bₕ + Σⱼ Wₕⱼ·xⱼ): the
+ * smallest nonlinear model on which to test "dropout is a kind of weight decay".
+ */
+export interface ReluRegressor {
+  /** Hidden weights, one row of d inputs per hidden unit. */
+  W: readonly (readonly number[])[];
+  /** Hidden biases. */
+  b: readonly number[];
+  /** Output weights, one per hidden unit. */
+  v: readonly number[];
+  /** Output bias. */
+  c: number;
+}
+
+/**
+ * Checks a regressor `{ W, b, v, c }` (every entry finite, one row of `W` and
+ * one entry of `b` and `v` per hidden unit) and its input rows; returns the width d.
+ */
+function checkRegressor(x: readonly (readonly number[])[], net: ReluRegressor): number {
+  checkObject("net", net, "an object { W, b, v, c }");
+  const { W, b, v, c } = net as unknown as Record<string, unknown>;
+  if (!Array.isArray(W) || W.length === 0) {
+    throw new TypeError(
+      `net.W must be a non-empty array of rows (one per hidden unit), got ${describe(W)}`,
+    );
+  }
+  if (!Array.isArray(W[0]) || W[0].length === 0) {
+    throw new TypeError(`net.W[0] must be a non-empty array of numbers, got ${describe(W[0])}`);
+  }
+  const d = W[0].length, units = W.length;
+  W.forEach((row, h) => {
+    if (!Array.isArray(row) || row.length !== d) {
+      throw new RangeError(
+        `net.W[${h}] must have ${d} entries (as net.W[0]), got ${describe(row)}`,
+      );
+    }
+    checkNumbers(`net.W[${h}]`, row, d);
+  });
+  for (const [name, field] of [["net.b", b], ["net.v", v]] as const) {
+    if (!Array.isArray(field) || field.length !== units) {
+      throw new (Array.isArray(field) ? RangeError : TypeError)(
+        `${name} must have one entry per hidden unit (${units}), got ${describe(field)}`,
+      );
+    }
+    checkNumbers(name, field, units);
+  }
+  if (typeof c !== "number" || !Number.isFinite(c)) {
+    throw new TypeError(`net.c must be a finite number, got ${describe(c)}`);
+  }
+  checkRows(x, d, "column of net.W");
+  return d;
+}
+
+/** ŷ and ∂ŷ/∂x for one input row (row already dropped and rescaled, if at all). */
+function forwardRegressor(net: ReluRegressor, row: readonly number[], grad?: number[]): number {
+  let yHat = net.c;
+  grad?.fill(0);
+  for (let h = 0; h < net.W.length; h++) {
+    const w = net.W[h];
+    let a = net.b[h];
+    for (let j = 0; j < row.length; j++) a += w[j] * row[j];
+    if (a > 0) {
+      yHat += net.v[h] * a;
+      if (grad) { for (let j = 0; j < row.length; j++) grad[j] += net.v[h] * w[j]; }
+    }
+  }
+  return yHat;
+}
+
+/**
+ * The mean squared error of a {@linkcode ReluRegressor} without dropout.
+ *
+ * @param x Input rows.
+ * @param y Targets.
+ * @param net The regressor.
+ * @returns (1/n)·Σᵢ (yᵢ − ŷ(xᵢ))².
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { plainSquaredErrorNet } from "./penalty.ts";
+ * const net = { W: [[1]], b: [0], v: [2], c: 0 }; // ŷ = 2·relu(x)
+ * expect(plainSquaredErrorNet([[1], [-1]], [2, 1], net)).toBe(0.5);
+ * ```
+ */
+export function plainSquaredErrorNet(
+  x: readonly (readonly number[])[],
+  y: readonly number[],
+  net: ReluRegressor,
+): number {
+  checkRegressor(x, net);
+  checkTargets(x, y);
+  return x.reduce((s, row, i) => s + (y[i] - forwardRegressor(net, row)) ** 2, 0) / x.length;
+}
+
+/**
+ * The expected squared error of a {@linkcode ReluRegressor} under inverted
+ * dropout on its inputs, exactly: every mask of the d inputs enumerated and
+ * weighted by its probability (float64).
+ *
+ * @param x Input rows (d ≤ 20 columns).
+ * @param y Targets.
+ * @param net The regressor.
+ * @param p Drop probability of each input, in [0, 1).
+ * @returns (1/n)·Σᵢ E_m[(yᵢ − ŷ(m ⊙ xᵢ / (1 − p)))²].
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { expectedDropoutErrorNet } from "./penalty.ts";
+ * const net = { W: [[1]], b: [0], v: [1], c: 0 }; // ŷ = relu(x)
+ * // x = 1, p = 0.5: ŷ is 2 or 0 with equal chance; target 1 → error 1 either way
+ * expect(expectedDropoutErrorNet([[1]], [1], net, 0.5)).toBe(1);
+ * ```
+ */
+export function expectedDropoutErrorNet(
+  x: readonly (readonly number[])[],
+  y: readonly number[],
+  net: ReluRegressor,
+  p: number,
+): number {
+  checkInHalfOpen("p", p, 0, 1);
+  const d = checkRegressor(x, net);
+  if (d > MAX_MASK_UNITS) {
+    throw new RangeError(`x must have at most ${MAX_MASK_UNITS} columns to enumerate, got ${d}`);
+  }
+  checkTargets(x, y);
+  const masks = allMasks(d, p), keep = 1 - p, dropped = new Array<number>(d);
+  let total = 0;
+  x.forEach((row, i) => {
+    for (const { mask, probability } of masks) {
+      for (let j = 0; j < d; j++) dropped[j] = (mask[j] * row[j]) / keep;
+      total += probability * (y[i] - forwardRegressor(net, dropped)) ** 2;
+    }
+  });
+  return total / x.length;
+}
+
+/**
+ * The weight-decay reading of input dropout carried over to a nonlinear
+ * model by linearizing it at each input: each input adds variance
+ * xⱼ²·p/(1 − p), which reaches the output through ∂ŷ/∂xⱼ, so
+ * penalty = (p/(1 − p))·(1/n)·Σᵢ Σⱼ (∂ŷ/∂xᵢⱼ)²·xᵢⱼ². For a linear model
+ * ∂ŷ/∂xⱼ = wⱼ and this is {@linkcode dropoutPenalty}, exactly.
+ *
+ * @param x Input rows.
+ * @param net The regressor.
+ * @param p Drop probability, in [0, 1).
+ * @returns The linearized penalty.
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { dropoutPenalty, linearizedDropoutPenalty } from "./penalty.ts";
+ * // A unit that is always active makes the net linear: ŷ = 3·(5 + 2x) → w = 6
+ * const net = { W: [[2]], b: [5], v: [3], c: 0 };
+ * expect(linearizedDropoutPenalty([[1], [0.5]], net, 0.5))
+ *   .toBeCloseTo(dropoutPenalty([[1], [0.5]], [6], 0.5), 12);
+ * ```
+ */
+export function linearizedDropoutPenalty(
+  x: readonly (readonly number[])[],
+  net: ReluRegressor,
+  p: number,
+): number {
+  checkInHalfOpen("p", p, 0, 1);
+  const d = checkRegressor(x, net), grad = new Array<number>(d);
+  let sum = 0;
+  for (const row of x) {
+    forwardRegressor(net, row, grad);
+    for (let j = 0; j < d; j++) sum += grad[j] ** 2 * row[j] ** 2;
+  }
+  return (p / (1 - p)) * (sum / x.length);
 }

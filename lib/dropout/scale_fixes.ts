@@ -6,7 +6,7 @@
  * @module
  */
 import { friedman1, spirals } from "../data/synthetic.ts";
-import { checkInRange, checkInteger } from "../nn/_check.ts";
+import { checkInRange, checkInteger, checkObject, describe, orDefault } from "../nn/_check.ts";
 import { Dropout, type DropoutMode } from "../nn/dropout.ts";
 import { evaluate } from "../nn/evaluate.ts";
 import { mlp } from "../nn/mlp.ts";
@@ -33,7 +33,7 @@ import { fit } from "../nn/train.ts";
  */
 export function withoutDropout(model: Sequential): Sequential {
   if (!(model instanceof Sequential)) {
-    throw new TypeError(`model must be a Sequential, got ${typeof model}`);
+    throw new TypeError(`model must be a Sequential, got ${describe(model)}`);
   }
   return new Sequential(model.layers.filter((layer) => !(layer instanceof Dropout)));
 }
@@ -89,9 +89,10 @@ export async function scaleFixRun(
   options: ScaleFixOptions = {},
 ): Promise<ScaleFixResult[]> {
   checkInteger("seed", seed, 0, 4_294_966);
-  const p = checkInRange("p", options.p ?? 0.5, 0, 1);
-  const epochs = checkInteger("epochs", options.epochs ?? 200, 1);
-  const width = checkInteger("width", options.width ?? 64, 1);
+  checkObject("options", options, "an object { p?, epochs?, width? }");
+  const p = checkInRange("p", orDefault(options.p, 0.5), 0, 1);
+  const epochs = checkInteger("epochs", orDefault(options.epochs, 200), 1);
+  const width = checkInteger("width", orDefault(options.width, 64), 1);
   const reg = {
     train: friedman1({ n: 200, noise: 1, seed: 1000 * seed + 1 }),
     test: friedman1({ n: 2000, noise: 1, seed: 1000 * seed + 2 }),

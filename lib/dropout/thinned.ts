@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { describe } from "../nn/_check.ts";
+import { checkInRange, checkInteger, describe } from "../nn/_check.ts";
 import { Dropout } from "../nn/dropout.ts";
 import { Sequential } from "../nn/sequential.ts";
 import { checkBatch, Tensor } from "../nn/tensor.ts";
@@ -71,7 +71,9 @@ function applyMask(x: Tensor, mask: Uint8Array, layer: Dropout, d: number): Tens
   for (let i = 0; i < x.rows; i++) {
     for (let j = 0; j < x.cols; j++) {
       if (mask[j] === 1) y.data[i * x.cols + j] = x.data[i * x.cols + j] * s;
-      else if (mask[j] !== 0) throw new RangeError(`mask values must be 0 or 1, got ${mask[j]}`);
+      else if (mask[j] !== 0) {
+        throw new RangeError(`masks[${d}] values must be 0 or 1, got ${mask[j]} at [${j}]`);
+      }
     }
   }
   return y;
@@ -95,7 +97,8 @@ export function distinctMasks(mask: Uint8Array, cols: number): number {
   if (!(mask instanceof Uint8Array)) {
     throw new TypeError(`mask must be a Uint8Array, got ${describe(mask)}`);
   }
-  if (!Number.isInteger(cols) || cols < 1 || mask.length % cols !== 0) {
+  checkInteger("cols", cols, 1);
+  if (mask.length % cols !== 0) {
     throw new RangeError(
       `cols must be an integer ≥ 1 dividing the mask length ${mask.length}, got ${cols}`,
     );
@@ -128,12 +131,18 @@ export function distinctMaskMoments(
   probabilities: number[],
   draws: number,
 ): { mean: number; variance: number } {
-  if (!Array.isArray(probabilities) || probabilities.some((q) => !(q >= 0 && q <= 1))) {
-    throw new RangeError(`probabilities must be numbers in [0, 1], got ${describe(probabilities)}`);
+  if (!Array.isArray(probabilities) || probabilities.length === 0) {
+    throw new TypeError(
+      `probabilities must be a non-empty array of numbers, got ${describe(probabilities)}`,
+    );
   }
-  if (!Number.isInteger(draws) || draws < 0) {
-    throw new RangeError(`draws must be an integer >= 0, got ${draws}`);
+  probabilities.forEach((q, k) => checkInRange(`probabilities[${k}]`, q, 0, 1));
+  // They are the probabilities of all the masks, so they must sum to 1 (up to rounding).
+  const total = probabilities.reduce((s, q) => s + q, 0);
+  if (Math.abs(total - 1) > 1e-9 * probabilities.length) {
+    throw new RangeError(`probabilities must sum to 1, got a sum of ${total}`);
   }
+  checkInteger("draws", draws, 0);
   const miss = probabilities.map((q) => (1 - q) ** draws);
   let mean = 0, variance = 0;
   probabilities.forEach((pk, k) => {
@@ -174,7 +183,21 @@ export function parametersRead(
   if (typeof output !== "function") {
     throw new TypeError(`output must be a function, got ${describe(output)}`);
   }
-  const base = Float64Array.from(output());
+  if (!Array.isArray(parameters)) {
+    throw new TypeError(`parameters must be an array of Parameters, got ${describe(parameters)}`);
+  }
+  parameters.forEach((q, i) => {
+    if (q === null || typeof q !== "object" || !(q.value instanceof Tensor)) {
+      throw new TypeError(
+        `parameters[${i}] must be a Parameter { name, value }, got ${describe(q)}`,
+      );
+    }
+  });
+  const first = output();
+  if (!Array.isArray(first) && !ArrayBuffer.isView(first)) {
+    throw new TypeError(`output must return an array of numbers, got ${describe(first)}`);
+  }
+  const base = Float64Array.from(first as ArrayLike<number>);
   const read = new Set<string>();
   for (const { name, value } of parameters) {
     for (let i = 0; i < value.data.length; i++) {

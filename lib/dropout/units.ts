@@ -9,7 +9,13 @@
  *
  * @module
  */
-import { checkInteger, describe } from "../nn/_check.ts";
+import {
+  checkFiniteValues,
+  checkInteger,
+  checkLabels,
+  checkObject,
+  describe,
+} from "../nn/_check.ts";
 import { Dropout } from "../nn/dropout.ts";
 import { Linear } from "../nn/linear.ts";
 import { softmaxCrossEntropy } from "../nn/loss.ts";
@@ -27,6 +33,8 @@ export interface ActivationStats {
   zeroFraction: number;
   /** Mean of all outputs. */
   mean: number;
+  /** Variance of all outputs (divisor n·m, over every example and unit). */
+  variance: number;
 }
 
 /** Runs layers[0..=layer] in evaluation mode and returns that layer's output. */
@@ -65,6 +73,7 @@ function checkModelLayer(model: unknown, layer: unknown): number {
  * const stats = activationStats(new Sequential(fc, new ReLU()), 1, Tensor.fromRows([[1], [3]]));
  * expect(Array.from(stats.meanPerUnit)).toEqual([2, 0]); // unit 1 never fires
  * expect(stats.zeroFraction).toBe(0.5);
+ * expect(stats.variance).toBe(1.5); // outputs 1, 0, 3, 0 around their mean 1: (0 + 1 + 4 + 1) / 4
  * ```
  */
 export function activationStats(model: Sequential, layer: number, x: Tensor): ActivationStats {
@@ -85,7 +94,16 @@ export function activationStats(model: Sequential, layer: number, x: Tensor): Ac
     sum += meanPerUnit[j], zeros += zeroFractionPerUnit[j];
     meanPerUnit[j] /= n, zeroFractionPerUnit[j] /= n;
   }
-  return { meanPerUnit, zeroFractionPerUnit, zeroFraction: zeros / (n * m), mean: sum / (n * m) };
+  const mean = sum / (n * m);
+  let squares = 0;
+  for (let i = 0; i < n * m; i++) squares += (h.data[i] - mean) ** 2;
+  return {
+    meanPerUnit,
+    zeroFractionPerUnit,
+    zeroFraction: zeros / (n * m),
+    mean,
+    variance: squares / (n * m),
+  };
 }
 
 /** What removing each unit of a layer does to a classifier. */
@@ -132,8 +150,10 @@ export function ablateUnits(
   data: { x: Tensor; y: Int32Array },
 ): Ablation {
   layer = checkModelLayer(model, layer);
-  checkBatch("data.x", data?.x);
-  if (!(data.y instanceof Int32Array) || data.y.length !== data.x.rows) {
+  checkObject("data", data, "an object { x, y }");
+  checkBatch("data.x", data.x);
+  checkFiniteValues("data.x", data.x.data, data.x.cols);
+  if (!(data.y instanceof Int32Array)) {
     throw new TypeError(
       `data.y must be an Int32Array of ${data.x.rows} labels, got ${describe(data.y)}`,
     );
@@ -159,7 +179,9 @@ export function ablateUnits(
       loss: softmaxCrossEntropy(logits, data.y).loss,
       acc: accuracy(logits, data.y),
     });
-    const base = measure(tail.forward(z));
+    const logits = tail.forward(z);
+    checkLabels("data.y", data.y, logits.cols, data.x.rows);
+    const base = measure(logits);
     const n = h.rows, m = h.cols, out = z.cols, W = next.W.value.data;
     const zj = new Tensor(n, out);
     const result: Ablation = {
@@ -169,16 +191,123 @@ export function ablateUnits(
       loss: new Float64Array(m),
     };
     for (let j = 0; j < m; j++) {
+      zj.data.set(z.data);
       for (let i = 0; i < n; i++) {
         const hij = h.data[i * m + j];
-        for (let c = 0; c < out; c++) {
-          zj.data[i * out + c] = z.data[i * out + c] - hij * W[j * out + c];
-        }
+        if (hij === 0) continue; // a silent unit changes nothing in this row
+        for (let c = 0; c < out; c++) zj.data[i * out + c] -= hij * W[j * out + c];
       }
       const r = measure(tail.forward(zj));
       result.accuracy[j] = r.acc, result.loss[j] = r.loss;
     }
     return result;
+  } finally {
+    model.layers.forEach((l, i) => l.training = wasTraining[i]);
+  }
+}
+
+/** Loss and accuracy as more and more units are removed. */
+export interface AblationCurve {
+  /** Units removed: 0, 1, …, order.length. */
+  removed: Int32Array;
+  /** Mean cross-entropy with the first k units of the order removed, k = removed[i]. */
+  loss: Float64Array;
+  /** Accuracy with the first k units of the order removed. */
+  accuracy: Float64Array;
+}
+
+/**
+ * Cumulative ablation: removes the units of one layer in the given order, one
+ * more at a time (their outputs forced to 0, the survivors left unscaled), and
+ * measures the classifier after each removal. Removing a unit is the same
+ * rank-one update as in {@linkcode ablateUnits}, applied on top of the
+ * previous removals.
+ *
+ * @param model A classifier that outputs logits; its mode is restored afterwards.
+ * @param layer Index of the layer whose outputs are the units (followed by
+ *   inverted `Dropout` layers, if any, and then a `Linear`).
+ * @param data Inputs `x` and class labels `y`.
+ * @param order Distinct unit indices, removed in this order.
+ * @returns {@linkcode AblationCurve}, with `order.length + 1` points (k = 0 first).
+ * @example
+ * ```ts
+ * import { expect } from "expect";
+ * import { ablationCurve, ablateUnits, Linear, ReLU, Rng, Sequential, Tensor } from "../mod.ts";
+ * const rng = new Rng(1);
+ * const model = new Sequential(new Linear(3, 4, rng.fork(1)), new ReLU(), new Linear(4, 2, rng.fork(2)));
+ * const data = { x: Tensor.fromRows([[1, 0, 2], [0, 1, 1]]), y: new Int32Array([0, 1]) };
+ * const curve = ablationCurve(model, 1, data, [2, 0]);
+ * expect(curve.loss[1]).toBeCloseTo(ablateUnits(model, 1, data).loss[2], 6); // one unit: the same
+ * ```
+ */
+export function ablationCurve(
+  model: Sequential,
+  layer: number,
+  data: { x: Tensor; y: Int32Array },
+  order: ArrayLike<number>,
+): AblationCurve {
+  layer = checkModelLayer(model, layer);
+  checkObject("data", data, "an object { x, y }");
+  checkBatch("data.x", data.x);
+  checkFiniteValues("data.x", data.x.data, data.x.cols);
+  if (!(data.y instanceof Int32Array) || data.y.length !== data.x.rows) {
+    throw new TypeError(
+      `data.y must be an Int32Array of ${data.x.rows} labels, got ${describe(data.y)}`,
+    );
+  }
+  let k = layer + 1;
+  while (model.layers[k] instanceof Dropout && (model.layers[k] as Dropout).mode === "inverted") {
+    k++;
+  }
+  const next = model.layers[k];
+  if (!(next instanceof Linear)) {
+    throw new RangeError(
+      `the layers after layer ${layer} must be inverted Dropout layers and then a Linear, ` +
+        `got ${describe(next)} at index ${k}`,
+    );
+  }
+  if (order === null || typeof order !== "object" || typeof order.length !== "number") {
+    throw new TypeError(`order must be an array of unit indices, got ${describe(order)}`);
+  }
+  // The units are the Linear's inputs (Dropout keeps the width): checked before any forward pass.
+  const m = next.inFeatures;
+  const seen = new Set<number>();
+  for (let i = 0; i < order.length; i++) {
+    checkInteger(`order[${i}]`, order[i], 0, m - 1);
+    if (seen.has(order[i])) {
+      throw new RangeError(`order must not repeat a unit, got ${order[i]} twice`);
+    }
+    seen.add(order[i]);
+  }
+  const tail = new Sequential(model.layers.slice(k + 1));
+  const wasTraining = model.layers.map((l) => l.training);
+  model.training = false;
+  try {
+    const h = runPrefix(model, layer, data.x);
+    const n = h.rows;
+    const z = next.forward(h).clone(), out = z.cols, W = next.W.value.data;
+    const curve: AblationCurve = {
+      removed: Int32Array.from({ length: order.length + 1 }, (_, i) => i),
+      loss: new Float64Array(order.length + 1),
+      accuracy: new Float64Array(order.length + 1),
+    };
+    const measure = (i: number) => {
+      const logits = tail.forward(z);
+      if (i === 0) checkLabels("data.y", data.y, logits.cols, n); // before any loss is computed
+      curve.loss[i] = softmaxCrossEntropy(logits, data.y).loss;
+      curve.accuracy[i] = accuracy(logits, data.y);
+    };
+    measure(0);
+    for (let t = 0; t < order.length; t++) {
+      const j = order[t];
+      for (let i = 0; i < n; i++) {
+        const hij = h.data[i * m + j];
+        if (hij === 0) continue;
+        for (let c = 0; c < out; c++) z.data[i * out + c] -= hij * W[j * out + c];
+      }
+      measure(t + 1);
+    }
+    return curve;
   } finally {
     model.layers.forEach((l, i) => l.training = wasTraining[i]);
   }

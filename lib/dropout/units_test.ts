@@ -7,7 +7,7 @@ import { Rng } from "../nn/rng.ts";
 import { Sequential } from "../nn/sequential.ts";
 import { Tensor } from "../nn/tensor.ts";
 import { accuracy } from "../nn/evaluate.ts";
-import { ablateUnits, activationStats } from "./units.ts";
+import { ablateUnits, ablationCurve, activationStats } from "./units.ts";
 
 function net() {
   const rng = new Rng(7);
@@ -72,4 +72,29 @@ Deno.test("`activationStats()` counts zeros and means per unit", () => {
   const col0 = Array.from({ length: h.rows }, (_, i) => h.get(i, 0));
   expect(stats.meanPerUnit[0]).toBeCloseTo(col0.reduce((s, v) => s + v, 0) / h.rows, 6);
   expect(stats.mean).toBeCloseTo(h.data.reduce((s, v) => s + v, 0) / h.data.length, 6);
+});
+
+Deno.test("`ablationCurve()` matches zeroing the first k units and running the whole network", () => {
+  const model = net(), d = data(), order = [3, 0, 7, 11, 5];
+  const curve = ablationCurve(model, 1, d, order);
+  model.eval();
+  let maxDiff = 0;
+  for (let k = 0; k <= order.length; k++) {
+    let h = d.x;
+    for (let i = 0; i <= 1; i++) h = model.layers[i].forward(h);
+    h = h.clone();
+    for (let i = 0; i < h.rows; i++) for (const j of order.slice(0, k)) h.data[i * h.cols + j] = 0;
+    for (let i = 2; i < model.layers.length; i++) h = model.layers[i].forward(h);
+    expect(curve.accuracy[k]).toBe(accuracy(h, d.y));
+    maxDiff = Math.max(maxDiff, Math.abs(curve.loss[k] - softmaxCrossEntropy(h, d.y).loss));
+  }
+  console.log(`max loss difference ${maxDiff}`);
+  expect(maxDiff).toBeLessThan(1e-5);
+  expect(Array.from(curve.removed)).toEqual([0, 1, 2, 3, 4, 5]);
+});
+
+Deno.test("`ablationCurve()` rejects a repeated or out-of-range unit", () => {
+  const model = net(), d = data();
+  expect(() => ablationCurve(model, 1, d, [1, 1])).toThrow(/repeat/);
+  expect(() => ablationCurve(model, 1, d, [12])).toThrow(RangeError);
 });

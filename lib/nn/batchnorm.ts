@@ -11,7 +11,14 @@
  * @module
  */
 import { checkDOut } from "./_backward.ts";
-import { checkInRange, checkInteger, checkPositive, describe } from "./_check.ts";
+import {
+  checkInRange,
+  checkInteger,
+  checkObject,
+  checkPositive,
+  describe,
+  orDefault,
+} from "./_check.ts";
 import type { Layer, Parameter } from "./layer.ts";
 import { checkBatch, Tensor } from "./tensor.ts";
 
@@ -76,8 +83,9 @@ export class BatchNorm1d implements Layer {
    */
   constructor(features: number, options: BatchNormOptions = {}) {
     this.features = checkInteger("features", features, 1);
-    this.momentum = checkInRange("momentum", options.momentum ?? 0.1, 0, 1);
-    this.eps = checkPositive("eps", options.eps ?? 1e-5);
+    checkObject("options", options, "an object { momentum?, eps? }");
+    this.momentum = checkInRange("momentum", orDefault(options.momentum, 0.1), 0, 1);
+    this.eps = checkPositive("eps", orDefault(options.eps, 1e-5));
     const name = options.name ?? "batchnorm";
     if (typeof name !== "string") {
       throw new TypeError(`name must be a string, got ${describe(name)}`);

@@ -16,7 +16,7 @@
  * @module
  */
 import { checkDOut } from "./_backward.ts";
-import { checkInRange, describe } from "./_check.ts";
+import { checkInRange, checkObject, describe, orDefault } from "./_check.ts";
 import type { Layer, Parameter } from "./layer.ts";
 import { Rng } from "./rng.ts";
 import { checkTensor, outTensor, Tensor } from "./tensor.ts";
@@ -83,13 +83,14 @@ export function dropout(
   checkTensor("x", x);
   checkInRange("p", p, 0, 1);
   if (!(rng instanceof Rng)) throw new TypeError(`rng must be an Rng, got ${describe(rng)}`);
+  checkObject("options", options, "an object { mode?, training?, out?, mask? }");
   const { mode = "inverted", training = true, out } = options;
   checkMode(mode);
   if (typeof training !== "boolean") {
     throw new TypeError(`training must be a boolean, got ${describe(training)}`);
   }
   const n = x.data.length;
-  const mask = options.mask ?? new Uint8Array(n);
+  const mask = orDefault(options.mask, new Uint8Array(n));
   if (!(mask instanceof Uint8Array) || mask.length !== n) {
     throw new RangeError(`mask must be a Uint8Array of length ${n}, got ${describe(mask)}`);
   }
@@ -175,7 +176,8 @@ export class Dropout implements Layer {
     this.p = checkInRange("p", p, 0, 1);
     if (!(rng instanceof Rng)) throw new TypeError(`rng must be an Rng, got ${describe(rng)}`);
     this.#rng = rng;
-    this.mode = checkMode(options.mode ?? "inverted");
+    checkObject("options", options, "an object { mode? }");
+    this.mode = checkMode(orDefault(options.mode, "inverted"));
   }
 
   /** The last forward's mask (1 = kept), read-only for plots; all ones after an eval pass. */

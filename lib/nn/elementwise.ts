@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { checkNumber, describe } from "./_check.ts";
+import { checkFinite, describe } from "./_check.ts";
 import { checkTensor, outTensor, type Tensor } from "./tensor.ts";
 
 /** Throws unless a and b have the same shape. */
@@ -59,7 +59,7 @@ export function map(x: Tensor, f: (v: number) => number, out?: Tensor): Tensor {
  */
 export function scale(x: Tensor, s: number, out?: Tensor): Tensor {
   checkTensor("x", x);
-  checkNumber("s", s);
+  checkFinite("s", s);
   const o = outTensor(out, x.rows, x.cols), xd = x.data, od = o.data;
   for (let i = 0; i < xd.length; i++) od[i] = xd[i] * s;
   return o;

@@ -27,7 +27,7 @@ Deno.test("elementwise ops reject mismatched shapes, bad `out` and bad arguments
   expect(() => hadamard(a, b)).toThrow(RangeError);
   expect(() => scale(a, 2, b)).toThrow(new RangeError("out must be 3×4, got 2×4"));
   expect(() => scale(a, "2" as unknown as number)).toThrow(
-    new TypeError('s must be a number, got "2"'),
+    new TypeError('s must be a finite number, got "2"'),
   );
   expect(() => map(a, 3 as unknown as (v: number) => number)).toThrow(/f must be a function/);
   expect(() => add(a, [] as unknown as Tensor)).toThrow(/b must be a Tensor/);

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { checkInteger, describe } from "./_check.ts";
+import { checkInteger, checkObject, describe, orDefault } from "./_check.ts";
 import type { Layer, Parameter } from "./layer.ts";
 import { matmul, matmulTransA, matmulTransB } from "./matmul.ts";
 import { Rng } from "./rng.ts";
@@ -54,7 +54,8 @@ export class Linear implements Layer {
     this.inFeatures = checkInteger("inFeatures", inFeatures, 1);
     this.outFeatures = checkInteger("outFeatures", outFeatures, 1);
     if (!(rng instanceof Rng)) throw new TypeError(`rng must be an Rng, got ${describe(rng)}`);
-    const name = options.name ?? "linear";
+    checkObject("options", options, "an object { name? }");
+    const name = orDefault(options.name, "linear");
     if (typeof name !== "string") {
       throw new TypeError(`name must be a string, got ${describe(name)}`);
     }

@@ -4,18 +4,12 @@
  *
  * @module
  */
-import { describe } from "./_check.ts";
+import { checkFiniteValues, checkLabels } from "./_check.ts";
 import { checkBatch, Tensor } from "./tensor.ts";
 
-/** Throws a `RangeError` at the first non-finite value of t. */
+/** Throws a `RangeError` at the first non-finite value of t, naming its row and column. */
 function checkFinite(name: string, t: Tensor): void {
-  const d = t.data;
-  for (let i = 0; i < d.length; i++) {
-    if (!Number.isFinite(d[i])) {
-      const r = Math.floor(i / t.cols), c = i % t.cols;
-      throw new RangeError(`${name} must be finite, got ${d[i]} at [${r}, ${c}]`);
-    }
-  }
+  checkFiniteValues(name, t.data, t.cols);
 }
 
 /**
@@ -42,6 +36,7 @@ export function meanSquaredError(yHat: Tensor, y: Tensor): { loss: number; dYHat
       `yHat and y have mismatched shapes: yHat is ${yHat.shape}, y is ${y.shape}`,
     );
   }
+  if (yHat.cols === 0) throw new RangeError(`yHat must have at least one column, got 0`);
   checkFinite("yHat", yHat);
   checkFinite("y", y);
   const n = yHat.data.length, dYHat = new Tensor(yHat.rows, yHat.cols);
@@ -58,7 +53,7 @@ export function meanSquaredError(yHat: Tensor, y: Tensor): { loss: number; dYHat
  * Row-wise softmax, softmax(z)ⱼ = exp(zⱼ − max z) / Σₖ exp(zₖ − max z);
  * subtracting the row maximum keeps every exp ≤ 1, so nothing overflows.
  *
- * @param logits A rows × classes tensor.
+ * @param logits A rows × classes tensor, rows ≥ 1, classes ≥ 1, finite.
  * @returns A new tensor of probabilities; each row sums to 1.
  * @example
  * ```ts
@@ -71,6 +66,10 @@ export function meanSquaredError(yHat: Tensor, y: Tensor): { loss: number; dYHat
  */
 export function softmax(logits: Tensor): Tensor {
   checkBatch("logits", logits);
+  if (logits.cols === 0) {
+    throw new RangeError(`logits must have at least one column, got ${logits.shape}`);
+  }
+  checkFinite("logits", logits);
   const out = new Tensor(logits.rows, logits.cols), n = logits.cols;
   for (let i = 0; i < logits.rows; i++) softmaxRow(logits.data, out.data, i * n, n);
   return out;
@@ -108,23 +107,15 @@ export function softmaxCrossEntropy(
   labels: Int32Array | Uint8Array | number[],
 ): { loss: number; dLogits: Tensor } {
   checkBatch("logits", logits);
-  if (!(labels instanceof Int32Array || labels instanceof Uint8Array || Array.isArray(labels))) {
-    throw new TypeError(
-      `labels must be an Int32Array, Uint8Array or number[], got ${describe(labels)}`,
-    );
-  }
-  if (labels.length !== logits.rows) {
+  const n = logits.cols;
+  const listed = labels instanceof Int32Array || labels instanceof Uint8Array ||
+    Array.isArray(labels);
+  if (listed && labels.length !== logits.rows) {
     throw new RangeError(
       `logits and labels have mismatched shapes: logits is ${logits.shape}, labels has length ${labels.length}`,
     );
   }
-  const n = logits.cols;
-  for (let i = 0; i < labels.length; i++) {
-    const c = labels[i];
-    if (!Number.isInteger(c) || c < 0 || c >= n) {
-      throw new RangeError(`labels[${i}] must be an integer in [0, ${n - 1}], got ${describe(c)}`);
-    }
-  }
+  checkLabels("labels", labels, n, logits.rows);
   checkFinite("logits", logits);
   const rows = logits.rows, dLogits = new Tensor(rows, n), d = dLogits.data;
   let total = 0;

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { checkInRange, checkInteger, describe } from "./_check.ts";
+import { checkInRange, checkInteger, checkObject, describe, orDefault } from "./_check.ts";
 import { Dropout, type DropoutMode } from "./dropout.ts";
 import type { Layer } from "./layer.ts";
 import { Linear } from "./linear.ts";
@@ -51,21 +51,26 @@ export function mlp(sizes: readonly number[], options: MlpOptions): Sequential {
     );
   }
   sizes.forEach((size, i) => checkInteger(`sizes[${i}]`, size, 1));
+  checkObject("options", options, "an object { seed, dropout?, inputDropout?, mode? }");
+  checkInteger("seed", options.seed, Number.MIN_SAFE_INTEGER);
   const hidden = sizes.length - 2;
-  const rates = typeof options.dropout === "object"
+  const rates = Array.isArray(options.dropout)
     ? options.dropout
-    : new Array(hidden).fill(options.dropout ?? 0);
+    : new Array(hidden).fill(checkInRange("dropout", orDefault(options.dropout, 0), 0, 1));
   if (rates.length !== hidden) {
     throw new RangeError(
       `dropout must give one rate per hidden layer (${hidden}), got ${rates.length}`,
     );
   }
   rates.forEach((p, i) => checkInRange(`dropout[${i}]`, p, 0, 1));
-  checkInRange("inputDropout", options.inputDropout ?? 0, 0, 1);
+  checkInRange("inputDropout", orDefault(options.inputDropout, 0), 0, 1);
   const rng = new Rng(options.seed);
-  const mode = options.mode ?? "inverted";
+  const mode = orDefault(options.mode, "inverted");
+  if (mode !== "inverted" && mode !== "standard") {
+    throw new RangeError(`mode must be "inverted" or "standard", got ${describe(mode)}`);
+  }
   const layers: Layer[] = [];
-  if ((options.inputDropout ?? 0) > 0) {
+  if (orDefault(options.inputDropout, 0) > 0) {
     layers.push(new Dropout(options.inputDropout!, rng.fork(0), { mode }));
   }
   for (let i = 0; i + 1 < sizes.length; i++) {

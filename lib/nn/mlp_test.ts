@@ -30,7 +30,15 @@ Deno.test("`mlp()` rejects bad sizes and rates, naming them", () => {
     new RangeError("dropout must give one rate per hidden layer (1), got 2"),
   );
   expect(() => mlp([5, 4, 2], { seed: 1, dropout: -0.1 })).toThrow(
-    new RangeError("dropout[0] must be in [0, 1], got -0.1"),
+    new RangeError("dropout must be in [0, 1], got -0.1"),
+  );
+  expect(() => mlp([4, 5, 3], undefined as never)).toThrow(
+    new TypeError(
+      "options must be an object { seed, dropout?, inputDropout?, mode? }, got undefined",
+    ),
+  );
+  expect(() => mlp([4, 5, 3], { seed: 1, dropout: null as never })).toThrow(
+    new TypeError("dropout must be a number in [0, 1], got null"),
   );
   expect(() => mlp([5, 4, 2], { seed: 1, inputDropout: 1.2 })).toThrow(
     new RangeError("inputDropout must be in [0, 1], got 1.2"),

@@ -4,7 +4,14 @@
  *
  * @module
  */
-import { checkInHalfOpen, checkNonNegative, checkPositive, describe } from "./_check.ts";
+import {
+  checkInHalfOpen,
+  checkNonNegative,
+  checkObject,
+  checkPositive,
+  describe,
+  orDefault,
+} from "./_check.ts";
 import type { Parameter } from "./layer.ts";
 import { checkTensor } from "./tensor.ts";
 
@@ -13,9 +20,10 @@ function checkParams(params: unknown): Parameter[] {
     throw new TypeError(`params must be an array of Parameters, got ${describe(params)}`);
   }
   if (params.length === 0) throw new RangeError("params must not be empty, got 0 parameters");
-  params.forEach((q, i) => {
-    checkTensor(`params[${i}].value`, q?.value);
-    checkTensor(`params[${i}].grad`, q?.grad);
+  params.forEach((q: unknown, i) => {
+    checkObject(`params[${i}]`, q, "a Parameter { name, value, grad }");
+    checkTensor(`params[${i}].value`, (q as Parameter).value);
+    checkTensor(`params[${i}].grad`, (q as Parameter).grad);
   });
   return params;
 }
@@ -82,12 +90,10 @@ export class SGD {
    */
   constructor(params: Parameter[], options: SGDOptions) {
     this.#params = checkParams(params);
-    if (options === null || typeof options !== "object") {
-      throw new TypeError(`options must be an object with lr, got ${describe(options)}`);
-    }
+    checkObject("options", options, "an object { lr, momentum?, weightDecay?, maxNorm? }");
     this.lr = checkPositive("lr", options.lr);
-    this.momentum = checkInHalfOpen("momentum", options.momentum ?? 0, 0, 1);
-    this.weightDecay = checkNonNegative("weightDecay", options.weightDecay ?? 0);
+    this.momentum = checkInHalfOpen("momentum", orDefault(options.momentum, 0), 0, 1);
+    this.weightDecay = checkNonNegative("weightDecay", orDefault(options.weightDecay, 0));
     this.maxNorm = options.maxNorm === undefined
       ? undefined
       : checkPositive("maxNorm", options.maxNorm);
@@ -163,10 +169,11 @@ export class Adam {
    */
   constructor(params: Parameter[], options: AdamOptions = {}) {
     this.#params = checkParams(params);
-    this.lr = checkPositive("lr", options.lr ?? 1e-3);
-    this.beta1 = checkInHalfOpen("beta1", options.beta1 ?? 0.9, 0, 1);
-    this.beta2 = checkInHalfOpen("beta2", options.beta2 ?? 0.999, 0, 1);
-    this.eps = checkPositive("eps", options.eps ?? 1e-8);
+    checkObject("options", options, "an object { lr?, beta1?, beta2?, eps?, maxNorm? }");
+    this.lr = checkPositive("lr", orDefault(options.lr, 1e-3));
+    this.beta1 = checkInHalfOpen("beta1", orDefault(options.beta1, 0.9), 0, 1);
+    this.beta2 = checkInHalfOpen("beta2", orDefault(options.beta2, 0.999), 0, 1);
+    this.eps = checkPositive("eps", orDefault(options.eps, 1e-8));
     this.maxNorm = options.maxNorm === undefined
       ? undefined
       : checkPositive("maxNorm", options.maxNorm);

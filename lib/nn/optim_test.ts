@@ -77,7 +77,9 @@ Deno.test("optimizers reject bad hyperparameters and parameter lists naming them
     /maxNorm must be a finite number > 0/,
   );
   expect(() => new SGD(w(), undefined as unknown as { lr: number })).toThrow(
-    new TypeError("options must be an object with lr, got undefined"),
+    new TypeError(
+      "options must be an object { lr, momentum?, weightDecay?, maxNorm? }, got undefined",
+    ),
   );
   expect(() => new SGD([], { lr: 0.1 })).toThrow(
     new RangeError("params must not be empty, got 0 parameters"),

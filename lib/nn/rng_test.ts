@@ -117,13 +117,13 @@ Deno.test("`fork()` children are uncorrelated with the parent and each other", (
 
 Deno.test("`Rng` rejects bad seeds, labels and arguments with the parameter's name", () => {
   expect(() => new Rng(1.5)).toThrow(
-    new RangeError("seed must be an integer, got 1.5"),
+    new RangeError("seed must be a safe integer (|seed| <= 2^53 - 1), got 1.5"),
   );
   expect(() => new Rng(NaN)).toThrow(RangeError);
   expect(() => new Rng("1" as unknown as number)).toThrow(
-    new TypeError('seed must be an integer, got "1"'),
+    new TypeError('seed must be a safe integer (|seed| <= 2^53 - 1), got "1"'),
   );
-  expect(() => new Rng(1).fork(0.5)).toThrow(/label must be an integer/);
+  expect(() => new Rng(1).fork(0.5)).toThrow(/label must be a safe integer/);
   expect(() => new Rng(1).bernoulli(1.2)).toThrow(new RangeError("q must be in [0, 1], got 1.2"));
   expect(() => new Rng(1).bernoulli(NaN)).toThrow(new RangeError("q must be in [0, 1], got NaN"));
   expect(() => new Rng(1).permutation(-1)).toThrow(

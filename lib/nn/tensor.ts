@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { checkInteger, describe } from "./_check.ts";
+import { checkInteger, checkNumber, describe } from "./_check.ts";
 
 /**
  * A rows × cols float32 matrix; element (i, j) is `data[i * cols + j]`.
@@ -47,9 +47,9 @@ export class Tensor {
     }
     if (data.length !== rows * cols) {
       throw new RangeError(
-        `data must have rows · cols = ${
-          rows * cols
-        } values for ${rows}×${cols}, got ${data.length}`,
+        `data must have rows · cols = ${rows * cols} values for ${rows}×${cols}, got ${
+          describe(data)
+        }`,
       );
     }
     this.data = data;
@@ -75,7 +75,8 @@ export class Tensor {
   /**
    * Builds a tensor from nested arrays, one inner array per row.
    *
-   * @param rows The rows; all must have the same length.
+   * @param rows The rows; all must have the same length and hold numbers (±Infinity
+   *   and NaN are kept: a tensor may hold them, the losses refuse them).
    * @returns A new tensor (values rounded to float32).
    * @example
    * ```ts
@@ -92,6 +93,7 @@ export class Tensor {
       if (!Array.isArray(r) || r.length !== cols) {
         throw new RangeError(`rows[${i}] must be an array of length ${cols}, got ${describe(r)}`);
       }
+      for (let j = 0; j < cols; j++) checkNumber(`rows[${i}][${j}]`, r[j]);
       t.data.set(r, i * cols);
     });
     return t;
@@ -111,6 +113,7 @@ export class Tensor {
   /** Sets element (i, j) to v. @param i Row. @param j Column. @param v The value. */
   set(i: number, j: number, v: number): void {
     this.#checkIndex(i, j);
+    checkNumber("v", v);
     this.data[i * this.cols + j] = v;
   }
 
@@ -194,6 +197,8 @@ export function checkBatch(name: string, x: unknown): asserts x is Tensor {
  * ```
  */
 export function outTensor(out: Tensor | undefined, rows: number, cols: number): Tensor {
+  checkInteger("rows", rows);
+  checkInteger("cols", cols);
   if (out === undefined) return new Tensor(rows, cols);
   checkTensor("out", out);
   if (out.rows !== rows || out.cols !== cols) {
@@ -285,8 +290,9 @@ export function rowSums(x: Tensor, out?: Tensor): Tensor {
 /**
  * The column index of each row's largest value (the first one on ties; NaN is
  * never chosen over a number). With class scores as columns, the predicted class.
+ * A row with no number at all (all NaN) has no answer, so it throws.
  *
- * @param x A rows × cols tensor with cols ≥ 1.
+ * @param x A rows × cols tensor with cols ≥ 1 and a number in every row.
  * @returns An `Int32Array` of length rows.
  * @example
  * ```ts
@@ -300,10 +306,13 @@ export function argmaxRows(x: Tensor): Int32Array {
   if (x.cols === 0) throw new RangeError(`x must have at least one column, got ${x.shape}`);
   const out = new Int32Array(x.rows), xd = x.data, n = x.cols;
   for (let i = 0; i < x.rows; i++) {
-    let best = 0, bestV = -Infinity;
+    let best = -1, bestV = -Infinity;
     for (let j = 0; j < n; j++) {
       const v = xd[i * n + j];
-      if (v > bestV) bestV = v, best = j;
+      if (v > bestV || (best === -1 && v === -Infinity)) bestV = v, best = j;
+    }
+    if (best === -1) {
+      throw new RangeError(`x must have a number in every row, got only NaN in row ${i}`);
     }
     out[i] = best;
   }

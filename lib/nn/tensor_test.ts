@@ -50,7 +50,7 @@ Deno.test("`Tensor` rejects bad shapes, data and indices naming the parameter", 
   expect(() => new Tensor(-1, 2)).toThrow(new RangeError("rows must be an integer >= 0, got -1"));
   expect(() => new Tensor(2, 1.5)).toThrow(new RangeError("cols must be an integer >= 0, got 1.5"));
   expect(() => new Tensor(2, 2, new Float32Array(3))).toThrow(
-    new RangeError("data must have rows · cols = 4 values for 2×2, got 3"),
+    new RangeError("data must have rows · cols = 4 values for 2×2, got a Float32Array of length 3"),
   );
   expect(() => new Tensor(1, 1, [1] as unknown as Float32Array)).toThrow(TypeError);
   expect(() => Tensor.fromRows([[1, 2], [3]])).toThrow(/rows\[1\] must be an array of length 2/);

@@ -8,15 +8,16 @@
  *
  * @module
  */
-import { checkInteger, describe } from "./_check.ts";
 import {
-  checkDataset,
-  type Dataset,
-  evaluate,
-  type LossKind,
-  lossOf,
-  type Model,
-} from "./evaluate.ts";
+  checkFunction,
+  checkInteger,
+  checkLayer,
+  checkObject,
+  describe,
+  orDefault,
+} from "./_check.ts";
+import { checkSetForModel } from "./_check_set.ts";
+import { type Dataset, evaluate, type LossKind, lossOf, type Model } from "./evaluate.ts";
 import { Rng } from "./rng.ts";
 import { Tensor } from "./tensor.ts";
 
@@ -135,13 +136,16 @@ export function batchRunner(
   train: Dataset,
   options: { optimizer: Optimizer; loss: LossKind; batchSize: number; seed: number },
 ): BatchRunner {
+  checkLayer("model", model);
+  checkObject("options", options, "an object { optimizer, loss, batchSize, seed }");
   const { optimizer, loss } = options;
-  checkDataset("train", train, loss);
   const batchSize = checkInteger("batchSize", options.batchSize, 1);
   if (typeof optimizer?.step !== "function" || typeof optimizer?.zeroGrad !== "function") {
     throw new TypeError(`optimizer must have step() and zeroGrad(), got ${describe(optimizer)}`);
   }
   const rng = new Rng(options.seed);
+  // The whole set, before the first step: a bad row is named by its row in `train`.
+  checkSetForModel("train", model, train, loss);
   const n = train.x.rows;
   const full = batchBuffers(train, Math.min(batchSize, n));
   const rest = n % batchSize === 0 || n < batchSize ? full : batchBuffers(train, n % batchSize);
@@ -169,6 +173,10 @@ export function batchRunner(
  * loss, backward and an optimizer step per mini-batch, with the model in
  * training mode. `fit` is a loop of these plus measurements; benchmarks and
  * lessons with their own loop can call it directly.
+ *
+ * The whole training set is checked here, before the first step: every row
+ * finite, every label an integer below the model's number of outputs. A bad
+ * row is named by its index in the set, and the model is left as it was.
  *
  * @param model The network.
  * @param train The training set.
@@ -223,12 +231,15 @@ export async function fit(
   train: Dataset,
   options: FitOptions,
 ): Promise<EpochRecord[]> {
+  checkObject("options", options, "an object { optimizer, loss, epochs, batchSize, seed }");
   const { optimizer, loss, test, batchSize, onEpoch } = options;
+  // Everything is checked before the first step, so a bad call trains nothing.
   // batchRunner checks the loss, the training set, the batch size and the optimizer.
   const runEpoch = epochRunner(model, train, { optimizer, loss, batchSize, seed: options.seed });
-  if (test !== undefined) checkDataset("test", test, loss);
+  if (test !== undefined) checkSetForModel("test", model, test, loss);
   const epochs = checkInteger("epochs", options.epochs, 1);
-  const evaluateEvery = checkInteger("evaluateEvery", options.evaluateEvery ?? 1, 1);
+  const evaluateEvery = checkInteger("evaluateEvery", orDefault(options.evaluateEvery, 1), 1);
+  if (onEpoch !== undefined) checkFunction("onEpoch", onEpoch);
   const history: EpochRecord[] = [];
   for (let epoch = 1; epoch <= epochs; epoch++) {
     runEpoch();

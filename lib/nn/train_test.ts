@@ -58,7 +58,7 @@ Deno.test("`fit()`, `evaluate()` and `accuracy()` reject bad input, naming the p
     new RangeError("batchSize must be an integer >= 1, got 1.5"),
   );
   await expect(fit(model, { x: Tensor.zeros(0, 2), y: new Int32Array(0) }, base)).rejects
-    .toThrow(new RangeError("train must hold at least one example, got 0"));
+    .toThrow(new RangeError("train must hold at least one example, got 0×2"));
   await expect(fit(model, { x: Tensor.zeros(3, 2), y: new Int32Array(2) }, base)).rejects
     .toThrow(new RangeError("train.x and train.y must have as many rows, got 3 and 2"));
   await expect(fit(model, data, { ...base, loss: "hinge" as "mse" })).rejects.toThrow(
@@ -66,12 +66,12 @@ Deno.test("`fit()`, `evaluate()` and `accuracy()` reject bad input, naming the p
   );
   await expect(fit(model, { x: data.x, y: Tensor.zeros(3, 2) }, base)).rejects.toThrow(TypeError);
   expect(() => evaluate(model, { x: data.x, y: new Int32Array([0, 1, 5]) }, "cross-entropy"))
-    .toThrow(/label/);
+    .toThrow(new RangeError("data.y[2] must be an integer in [0, 1], got 5"));
   expect(() => accuracy(Tensor.zeros(2, 2), new Int32Array(3))).toThrow(
-    new RangeError("labels must have one entry per row (2), got 3"),
+    new RangeError("labels must have one label per row (2), got an Int32Array of length 3"),
   );
   expect(() => predict(model, Tensor.zeros(0, 2))).toThrow(
-    new RangeError("x must hold at least one example, got 0 rows"),
+    new RangeError("x must hold at least one example, got 0×2"),
   );
 });
 

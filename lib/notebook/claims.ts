@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { checkString, describe } from "../nn/_check.ts";
 import { DISPLAY, type Displayable } from "./display.ts";
 
 /**
@@ -108,14 +109,17 @@ export function verdict(
   statement: string,
   evidence: string,
 ): Displayable & { record: ClaimRecord } {
+  checkString("id", id);
   if (!CLAIM_ID.test(id)) {
-    throw new RangeError(`id must look like S0-6, P-11, V-1, E-1 or Q-1, got "${id}"`);
+    throw new RangeError(`id must look like S0-6, P-11, V-1, E-1 or Q-1, got ${describe(id)}`);
   }
   if (!VERDICTS.includes(verdict)) {
-    throw new RangeError(`verdict must be one of ${VERDICTS.join(", ")}, got "${verdict}"`);
+    throw new RangeError(`verdict must be one of ${VERDICTS.join(", ")}, got ${describe(verdict)}`);
   }
-  if (statement.trim() === "") throw new RangeError("statement must not be empty");
-  if (evidence.trim() === "") throw new RangeError("evidence must not be empty");
+  checkString("statement", statement);
+  checkString("evidence", evidence);
+  if (statement.trim() === "") throw new RangeError(`statement must not be empty, got ""`);
+  if (evidence.trim() === "") throw new RangeError(`evidence must not be empty, got ""`);
   const record: ClaimRecord = { id, statement, verdict, evidence };
   const line = `claim ${id} — ${verdict}: ${statement}. Evidence: ${evidence}`;
   return {

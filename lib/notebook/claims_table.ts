@@ -11,6 +11,7 @@
  *
  * @module
  */
+import { checkObject, checkString, describe } from "../nn/_check.ts";
 import { CLAIM_MIME, type ClaimRecord, type Verdict, VERDICTS } from "./claims.ts";
 import { DISPLAY, type Displayable } from "./display.ts";
 
@@ -59,8 +60,20 @@ const text = (source: string | string[]) => Array.isArray(source) ? source.join(
  * ```
  */
 export function claimsInNotebook(json: string, notebook: string): CheckedClaim[] {
-  const cells = (JSON.parse(json) as { cells?: Cell[] }).cells;
-  if (!Array.isArray(cells)) throw new TypeError(`${notebook} is not a notebook: no cells array`);
+  checkString("json", json);
+  checkString("notebook", notebook);
+  let parsed: { cells?: Cell[] } | null;
+  try {
+    parsed = JSON.parse(json);
+  } catch (error) {
+    throw new RangeError(`json must be a notebook's JSON (${notebook}), got ${error}`);
+  }
+  const cells = parsed?.cells;
+  if (!Array.isArray(cells)) {
+    throw new RangeError(
+      `json must be a notebook with a cells array (${notebook}), got cells: ${describe(cells)}`,
+    );
+  }
   const heading = cells.filter((c) => c.cell_type === "markdown")
     .flatMap((c) => text(c.source).split("\n"))
     .find((line) => /^#{1,6}\s/.test(line));
@@ -92,6 +105,7 @@ export function claimsInNotebook(json: string, notebook: string): CheckedClaim[]
  * ```
  */
 export function ledgerIds(ledger: string): string[] {
+  checkString("ledger", ledger);
   const ids: string[] = [];
   for (const match of ledger.matchAll(/^\s*[-*]\s+\*\*([^*]+)\*\*/gm)) {
     for (const id of match[1].split("/").map((s) => s.trim())) {
@@ -99,6 +113,23 @@ export function ledgerIds(ledger: string): string[] {
     }
   }
   return ids;
+}
+
+function checkArray(name: string, value: unknown): asserts value is unknown[] {
+  if (!Array.isArray(value)) {
+    throw new TypeError(`${name} must be an array, got ${describe(value)}`);
+  }
+}
+
+/** The arguments of the two renderers: an array of rows, optional links. */
+function checkRows(rows: unknown, links: unknown): void {
+  checkArray("rows", rows);
+  rows.forEach((r, i) => {
+    checkObject(`rows[${i}]`, r, "a claim row { id, verdict, … }");
+    checkString(`rows[${i}].id`, (r as { id?: unknown }).id);
+    checkString(`rows[${i}].verdict`, (r as { verdict?: unknown }).verdict);
+  });
+  checkObject("links", links, "an object { lesson?, cell? }");
 }
 
 /** Orders IDs like `S1-10` after `S1-9`: letters as text, digit runs as numbers. */
@@ -125,6 +156,10 @@ function naturalCompare(a: string, b: string): number {
  * ```
  */
 export function claimRows(claims: CheckedClaim[], ledger: string[]): ClaimRow[] {
+  checkArray("claims", claims);
+  checkArray("ledger", ledger);
+  claims.forEach((c, i) => checkObject(`claims[${i}]`, c, "a checked claim"));
+  ledger.forEach((id, i) => checkString(`ledger[${i}]`, id));
   const rank = (id: string) => {
     const i = ledger.indexOf(id);
     return i < 0 ? ledger.length : i;
@@ -157,6 +192,7 @@ export function claimRows(claims: CheckedClaim[], ledger: string[]): ClaimRow[] 
  * ```
  */
 export function claimCounts(rows: ClaimRow[]): Record<Verdict | "not yet checked", number> {
+  checkRows(rows, {});
   const counts = Object.fromEntries(
     [...VERDICTS, "not yet checked"].map((v) => [v, 0]),
   ) as Record<Verdict | "not yet checked", number>;
@@ -218,6 +254,7 @@ const link = (label: string, href: string | undefined) => href ? `[${label}](${h
  * ```
  */
 export function claimsMarkdown(rows: ClaimRow[], links: TableLinks = {}): string {
+  checkRows(rows, links);
   const lines = ["| ID | claim | verdict | lesson | cell |", "| - | - | - | - | - |"];
   for (const row of rows) {
     if (!("notebook" in row)) {
@@ -255,6 +292,7 @@ const anchor = (label: string, href: string | undefined) =>
  * ```
  */
 export function claimsHtml(rows: ClaimRow[], links: TableLinks = {}): string {
+  checkRows(rows, links);
   const body = rows.map((row) => {
     const cls = `verdict-${row.verdict.replaceAll(" ", "-")}`;
     if (!("notebook" in row)) {
@@ -283,13 +321,16 @@ export function claimsHtml(rows: ClaimRow[], links: TableLinks = {}): string {
  * ```ts
  * import { expect } from "expect";
  * import { readClaimRows } from "./claims_table.ts";
- * const dir = Deno.makeTempDirSync();
+ * Deno.mkdirSync(".cache/tmp", { recursive: true }); // the tests may write only under .cache/
+ * const dir = Deno.makeTempDirSync({ dir: ".cache/tmp" });
  * Deno.writeTextFileSync(`${dir}/LEDGER.md`, "- **S0-1** dropout keeps 1 − p of the units\n");
  * expect(readClaimRows(dir)).toEqual([{ id: "S0-1", verdict: "not yet checked" }]);
  * Deno.removeSync(dir, { recursive: true });
  * ```
  */
 export function readClaimRows(notebookDir: string, ledgerPath?: string): ClaimRow[] {
+  checkString("notebookDir", notebookDir);
+  if (ledgerPath !== undefined) checkString("ledgerPath", ledgerPath);
   const names = [...Deno.readDirSync(notebookDir)]
     .filter((e) => e.isFile && e.name.endsWith(".ipynb")).map((e) => e.name).sort();
   const claims = names.flatMap((name) =>
@@ -317,12 +358,13 @@ export function readClaimRows(notebookDir: string, ledgerPath?: string): ClaimRo
  * import { claimsTable } from "./claims_table.ts";
  * import { DISPLAY } from "./display.ts";
  * import { expect } from "expect";
- * const dir = Deno.makeTempDirSync();
+ * const dir = "lib/notebook"; // from the repository's root: a folder with no notebooks
  * const bundle = claimsTable(dir, `${dir}/no-ledger.md`)[DISPLAY]();
  * expect(bundle["text/plain"]).toBe("0 claims checked, 0 not yet checked");
  * ```
  */
 export function claimsTable(notebookDir = ".", ledgerPath?: string): Displayable {
+  checkString("notebookDir", notebookDir);
   const rows = readClaimRows(notebookDir, ledgerPath);
   const links: TableLinks = { lesson: (notebook) => notebook };
   const open = rows.filter((r) => r.verdict === "not yet checked").length;

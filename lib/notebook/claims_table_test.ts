@@ -54,7 +54,9 @@ Deno.test("claimsInNotebook() records the lesson title, the code-cell number and
 });
 
 Deno.test("claimsInNotebook() rejects a file without cells, naming it", () => {
-  expect(() => claimsInNotebook("{}", "x.ipynb")).toThrow("x.ipynb is not a notebook");
+  expect(() => claimsInNotebook("{}", "x.ipynb")).toThrow(
+    "json must be a notebook with a cells array (x.ipynb), got cells: undefined",
+  );
 });
 
 Deno.test("ledgerIds() reads bullet entries in order and splits double IDs", () => {
@@ -99,7 +101,10 @@ Deno.test("claimsHtml() escapes text and marks each row with its verdict", () =>
 });
 
 Deno.test("claimsTable() reads a folder of notebooks and the ledger", () => {
-  const dir = Deno.makeTempDirSync();
+  // Under .cache/, the one folder the tests may write to (see the README).
+  const cache = new URL("../../.cache/tmp", import.meta.url);
+  Deno.mkdirSync(cache, { recursive: true });
+  const dir = Deno.makeTempDirSync({ dir: cache.pathname });
   Deno.writeTextFileSync(
     `${dir}/01-a.ipynb`,
     notebook("Lesson 1", [{ id: "c", claims: ["S1-1"] }]),

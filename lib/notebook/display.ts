@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { checkObject, describe } from "../nn/_check.ts";
 
 /**
  * The symbol the Deno kernel calls to turn an object into a MIME bundle.
@@ -46,6 +47,7 @@ export interface Displayable {
  * ```
  */
 export function displayable(bundle: MimeBundle): Displayable {
+  checkObject("bundle", bundle, "a MIME bundle { [mime type]: content }");
   return { [DISPLAY]: () => bundle };
 }
 
@@ -100,6 +102,8 @@ export async function show(
   item: MimeBundle | Displayable,
   options: { displayId?: string; update?: boolean } = {},
 ): Promise<void> {
+  checkObject("item", item, "a MIME bundle or a displayable object");
+  checkObject("options", options, "an object { displayId?, update? }");
   const k = kernel();
   if (k === undefined) return;
   const bundle = typeof (item as Displayable)[DISPLAY] === "function"
@@ -136,5 +140,10 @@ const FLUSH_MS = 15;
  * ```
  */
 export function say(...lines: string[]): Promise<void> {
+  lines.forEach((line, i) => {
+    if (typeof line !== "string") {
+      throw new TypeError(`lines[${i}] must be a string, got ${describe(line)}`);
+    }
+  });
   return show({ "text/plain": lines.join("\n") });
 }

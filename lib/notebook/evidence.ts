@@ -9,7 +9,9 @@
 import type { Verdict } from "./claims.ts";
 import type { Decision, DecisionStats } from "./decide.ts";
 import { interval, meanSE, num, percent, pValue, toleranceText } from "./_format.ts";
-import type { Rule } from "./rule.ts";
+import { checkObject, checkString, describe } from "../nn/_check.ts";
+import { CLAIM_ID } from "./claims.ts";
+import { checkRule, type Rule } from "./rule.ts";
 
 /** A small table: a caption, column headers and rows of formatted cells. */
 export interface EvidenceGrid {
@@ -36,6 +38,25 @@ const NUMERIC = new RegExp(`^(${NUMBER}( ± ${NUMBER})?)?$`);
 const numericColumn = (g: EvidenceGrid, j: number) =>
   g.rows.some((r) => (r[j] ?? "") !== "") && g.rows.every((r) => NUMERIC.test(r[j] ?? ""));
 
+/** Throws unless g is a grid: `columns` an array of strings, `rows` an array of string arrays. */
+function checkGrid(g: unknown): asserts g is EvidenceGrid {
+  checkObject("g", g, "an evidence grid { columns, rows }");
+  const { columns, rows } = g as Partial<EvidenceGrid>;
+  if (!Array.isArray(columns)) {
+    throw new TypeError(`g.columns must be an array of strings, got ${describe(columns)}`);
+  }
+  if (!Array.isArray(rows)) {
+    throw new TypeError(`g.rows must be an array of rows, got ${describe(rows)}`);
+  }
+  rows.forEach((r, i) => {
+    if (!Array.isArray(r) || r.length !== columns.length) {
+      throw new RangeError(
+        `g.rows[${i}] must hold ${columns.length} cells (one per column), got ${describe(r)}`,
+      );
+    }
+  });
+}
+
 /**
  * Renders a grid as HTML with the classes of `table()` (`course-table`, `num`).
  *
@@ -50,6 +71,7 @@ const numericColumn = (g: EvidenceGrid, j: number) =>
  * ```
  */
 export function gridHtml(g: EvidenceGrid): string {
+  checkGrid(g);
   const numeric = g.columns.map((_, j) => numericColumn(g, j));
   return [
     '<div class="course-table"><table>',
@@ -78,6 +100,7 @@ export function gridHtml(g: EvidenceGrid): string {
  * ```
  */
 export function gridMarkdown(g: EvidenceGrid): string {
+  checkGrid(g);
   const cell = (s: string) => s.replaceAll("|", "\\|").replaceAll("\n", " ");
   return [
     ...(g.caption ? [`*${cell(g.caption)}*`, ""] : []),
@@ -101,6 +124,7 @@ export function gridMarkdown(g: EvidenceGrid): string {
  * ```
  */
 export function gridPlain(g: EvidenceGrid): string {
+  checkGrid(g);
   const numeric = g.columns.map((_, j) => numericColumn(g, j));
   const widths = g.columns.map((c, j) => Math.max(c.length, ...g.rows.map((r) => r[j].length)));
   const pad = (s: string, j: number) => numeric[j] ? s.padStart(widths[j]) : s.padEnd(widths[j]);
@@ -129,6 +153,7 @@ const names = (rule: Rule): [string, string] => rule.compare ?? ["baseline", "tr
  * ```
  */
 export function describeRule(rule: Rule): string {
+  checkRule(rule);
   const alpha = rule.alpha ?? 0.05;
   const [base, treat] = names(rule);
   const metric = rule.metric ?? "the metric";
@@ -336,6 +361,13 @@ export function renderVerdict(
   rule: Rule,
   decision: Decision,
 ): RenderedVerdict {
+  checkString("id", id);
+  if (!CLAIM_ID.test(id)) {
+    throw new RangeError(`id must look like S0-6, P-11, V-1, E-1 or Q-1, got ${describe(id)}`);
+  }
+  checkString("statement", statement);
+  checkRule(rule);
+  checkObject("decision", decision, "a Decision from decide(rule, evidence)");
   const { verdict, reason } = decision;
   const grids = evidenceGrids(rule, decision.stats);
   const ruleText = describeRule(rule);

@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { describe } from "../nn/_check.ts";
 import { type MimeBundle, show } from "./display.ts";
 
 /** What an exercise asks, how to start, and how to check an answer. */
@@ -41,7 +42,7 @@ type Store = { [SOLUTIONS]?: Record<string, unknown> };
  */
 export function provideSolutions(solutions: Record<string, unknown> | undefined): void {
   if (solutions !== undefined && (solutions === null || typeof solutions !== "object")) {
-    throw new TypeError(`solutions must be an object of answers by ID, got ${solutions}`);
+    throw new TypeError(`solutions must be an object of answers by ID, got ${describe(solutions)}`);
   }
   (globalThis as Store)[SOLUTIONS] = solutions;
 }
@@ -105,10 +106,12 @@ export async function checkExercise<T>(
   spec: ExerciseSpec<T>,
 ): Promise<ExerciseResult> {
   if (typeof id !== "string" || !/^[0-9]{2}[a-z]?\.[0-9]+$/.test(id)) {
-    throw new RangeError(`id must look like "03.2" (lesson.number), got ${JSON.stringify(id)}`);
+    throw new RangeError(`id must look like "03.2" (lesson.number), got ${describe(id)}`);
   }
   if (spec === null || typeof spec !== "object" || typeof spec.check !== "function") {
-    throw new TypeError(`spec must be an object with question, hint and check, got ${spec}`);
+    throw new TypeError(
+      `spec must be an object with question, hint and check, got ${describe(spec)}`,
+    );
   }
   const solutions = (globalThis as Store)[SOLUTIONS];
   const injected = answer === undefined && solutions !== undefined;
@@ -142,6 +145,9 @@ export async function checkExercise<T>(
   return passed ? { status: "correct", message: { "text/plain": `Exercise ${id}: correct.` } } : {
     status: "not yet",
     message: {
+      "text/markdown": `**Exercise ${id}:** not yet${
+        reason && ` (${reason})`
+      }. *Hint:* ${spec.hint}`,
       "text/plain": `Exercise ${id}: not yet${reason && ` (${reason})`}. Hint: ${spec.hint}`,
     },
   };

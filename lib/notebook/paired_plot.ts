@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { checkObject, checkString, describe } from "../nn/_check.ts";
 import * as Plot from "@observablehq/plot";
 import { pairedT } from "../stats/paired_t.ts";
 import { DISPLAY, type Displayable } from "./display.ts";
@@ -52,7 +53,17 @@ export interface PairedPlotOptions {
  * ```
  */
 export function pairedPlot(options: PairedPlotOptions): Displayable & { html: string } {
+  checkObject("options", options, "an object { seeds, baseline, treatment, compare, metric }");
   const { seeds, baseline, treatment, compare, metric } = options;
+  for (const [name, v] of [["seeds", seeds], ["baseline", baseline], ["treatment", treatment]]) {
+    if (!Array.isArray(v) || !v.every((a) => typeof a === "number" && Number.isFinite(a))) {
+      throw new TypeError(`${name} must be an array of finite numbers, got ${describe(v)}`);
+    }
+  }
+  if (!Array.isArray(compare) || compare.length !== 2) {
+    throw new TypeError(`compare must be two condition names, got ${describe(compare)}`);
+  }
+  checkString("metric", metric);
   if (baseline.length !== seeds.length || treatment.length !== seeds.length) {
     throw new RangeError(
       `baseline and treatment must have one value per seed (${seeds.length}), got ` +
@@ -132,6 +143,12 @@ export function figureRow(
   figures: readonly (Figure | { html: string })[],
   label: string,
 ): Displayable & { html: string } {
+  if (!Array.isArray(figures) || figures.some((f) => typeof f?.html !== "string")) {
+    throw new TypeError(
+      `figures must be an array of figures (with html), got ${describe(figures)}`,
+    );
+  }
+  checkString("label", label);
   const html = `<div class="figure-row" style="display:flex;gap:8px;flex-wrap:wrap">${
     figures.map((f) => f.html).join("")
   }</div>`;

@@ -10,6 +10,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
+import { checkObject, describe as describeValue } from "../nn/_check.ts";
 import { DISPLAY, type MimeBundle } from "./display.ts";
 import { plotlyTheme, plotTheme } from "./theme.ts";
 
@@ -65,6 +66,7 @@ function serverDocument(): unknown {
  * ```
  */
 export function plot(options: Plot.PlotOptions): Figure {
+  checkObject("options", options, "Plot's options object { marks, … }");
   const node = Plot.plot({
     ...plotTheme(options as Record<string, unknown>),
     document: serverDocument() as never,
@@ -155,8 +157,11 @@ const PLOTLY_FILE = "node_modules/plotly.js-dist-min/plotly.min.js";
  * ```
  */
 export function plotly(figure: PlotlyFigure): InteractiveChart {
-  if (!Array.isArray(figure?.data)) {
-    throw new TypeError(`figure.data must be an array of traces, got ${typeof figure?.data}`);
+  checkObject("figure", figure, "an object { data, layout?, config? }");
+  if (!Array.isArray(figure.data)) {
+    throw new TypeError(
+      `figure.data must be an array of traces, got ${describeValue(figure.data)}`,
+    );
   }
   const full = {
     data: figure.data,

@@ -251,7 +251,8 @@ export function checkRule<R extends Rule>(rule: R, name = "rule"): R {
   const needsSeeds = r.test === "paired" || r.test === "equivalent";
   if (needsSeeds || r.seeds !== undefined) {
     if (
-      typeof r.seeds !== "number" || !Number.isInteger(r.seeds) || r.seeds < (needsSeeds ? 2 : 1)
+      typeof r.seeds !== "number" || !Number.isSafeInteger(r.seeds) ||
+      r.seeds < (needsSeeds ? 2 : 1)
     ) {
       throw new RangeError(
         `${name}.seeds must be an integer >= ${needsSeeds ? 2 : 1}, got ${describe(r.seeds)}`,

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { checkObject, checkString, describe, orDefault } from "../nn/_check.ts";
 import { DISPLAY, type Displayable, type MimeBundle } from "./display.ts";
 
 /** A cell of a table: text or a number (numbers are right-aligned). */
@@ -42,11 +43,20 @@ export function table(
   options: TableOptions = {},
 ): Displayable & { rows: Record<string, TableValue>[] } {
   if (!Array.isArray(rows)) {
-    throw new TypeError(`rows must be an array of objects, got ${typeof rows}`);
+    throw new TypeError(`rows must be an array of objects, got ${describe(rows)}`);
   }
-  const digits = options.digits ?? 3;
+  rows.forEach((r, i) => checkObject(`rows[${i}]`, r, "an object of column values"));
+  checkObject("options", options, "an object { columns?, caption?, digits? }");
+  if (options.columns !== undefined) {
+    if (!Array.isArray(options.columns)) {
+      throw new TypeError(`columns must be an array of strings, got ${describe(options.columns)}`);
+    }
+    options.columns.forEach((c, j) => checkString(`columns[${j}]`, c));
+  }
+  if (options.caption !== undefined) checkString("caption", options.caption);
+  const digits = orDefault(options.digits, 3);
   if (!Number.isInteger(digits) || digits < 0 || digits > 12) {
-    throw new RangeError(`digits must be an integer in [0, 12], got ${digits}`);
+    throw new RangeError(`digits must be an integer in [0, 12], got ${describe(digits)}`);
   }
   const columns = options.columns ?? Object.keys(rows[0] ?? {});
   const format = (v: TableValue): string =>

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { describe } from "../nn/_check.ts";
+import { checkInteger, describe } from "../nn/_check.ts";
 import { ranks } from "./spearman.ts";
 
 function checkScores(name: string, v: unknown): readonly number[] {
@@ -89,6 +89,7 @@ export function rocCurve(
 ): { fpr: number; tpr: number }[] {
   checkScores("positives", positives);
   checkScores("negatives", negatives);
+  checkInteger("points", points, 2, 100_000);
   const all = [...positives, ...negatives].sort((a, b) => b - a);
   const out = [{ fpr: 0, tpr: 0 }];
   for (let k = 1; k < points; k++) {

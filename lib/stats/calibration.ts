@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { checkInteger, describe } from "../nn/_check.ts";
+import { checkInteger, checkLabels, describe } from "../nn/_check.ts";
 import { Tensor } from "../nn/tensor.ts";
 
 /** One confidence bin of a reliability diagram. */
@@ -49,13 +49,13 @@ export function calibration(
   if (!(probs instanceof Tensor)) {
     throw new TypeError(`probs must be a Tensor, got ${describe(probs)}`);
   }
-  if (!(labels instanceof Int32Array) || labels.length !== probs.rows) {
-    throw new RangeError(
-      `labels must be an Int32Array with one label per row (${probs.rows}), got ${
-        describe(labels)
-      }`,
-    );
+  if (probs.rows === 0) {
+    throw new RangeError(`probs must have at least one row, got ${probs.shape}`);
   }
+  if (!(labels instanceof Int32Array)) {
+    throw new TypeError(`labels must be an Int32Array, got ${describe(labels)}`);
+  }
+  checkLabels("labels", labels, probs.cols, probs.rows);
   checkInteger("bins", bins, 1);
   const count = new Float64Array(bins),
     conf = new Float64Array(bins),

@@ -23,6 +23,7 @@ export * from "./moments.ts";
 export * from "./paired_t.ts";
 export * from "./spearman.ts";
 export * from "./sweep.ts";
+export * from "./sweep_in_parallel.ts";
 export * from "./parallel.ts";
 export * from "./t_quantile.ts";
 export * from "./tost.ts";

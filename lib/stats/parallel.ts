@@ -15,7 +15,7 @@
  *
  * @module
  */
-import { describe } from "../nn/_check.ts";
+import { checkInteger, checkObject, describe, orDefault } from "../nn/_check.ts";
 import { rebuildTask } from "./_scope.ts";
 
 /** Options of {@linkcode inParallel}. */
@@ -61,11 +61,10 @@ export async function inParallel<I, O>(
   if (typeof task !== "function") {
     throw new TypeError(`task must be a function (input) => result, got ${describe(task)}`);
   }
+  checkObject("options", options, "an object { workers? }");
   const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
-  const workers = options.workers ?? Math.max(1, Math.min(cores, inputs.length));
-  if (!Number.isInteger(workers) || workers < 1) {
-    throw new RangeError(`workers must be an integer ≥ 1, got ${describe(workers)}`);
-  }
+  const workers = orDefault(options.workers, Math.max(1, Math.min(cores, inputs.length)));
+  checkInteger("workers", workers, 1);
   const source = task.toString();
   if (workers === 1 || inputs.length <= 1) {
     // Here, serially, but rebuilt from source like on a worker: the same names in scope.

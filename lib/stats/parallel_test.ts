@@ -49,7 +49,7 @@ Deno.test("`inParallel()` rejects bad arguments", async () => {
   await expect(inParallel(3 as unknown as number[], (x) => x)).rejects.toThrow(TypeError);
   await expect(inParallel([1], 3 as unknown as () => 1)).rejects.toThrow(TypeError);
   await expect(inParallel([1], (x) => x, { workers: 0 })).rejects.toThrow(
-    "workers must be an integer ≥ 1, got 0",
+    "workers must be an integer >= 1, got 0",
   );
 });
 

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { describe } from "../nn/_check.ts";
+import { checkInteger, checkObject, describe } from "../nn/_check.ts";
 import { type MeanAndSE, meanAndSE } from "./mean_se.ts";
 
 /** The spread of one quantity over seeds: `{ n, mean, sd, se }`, as {@linkcode meanAndSE} gives it. */
@@ -76,6 +76,7 @@ export function runKey(config: object, seed: number): string {
   if (config === null || typeof config !== "object") {
     throw new TypeError(`config must be an object, got ${describe(config)}`);
   }
+  checkInteger("seed", seed, Number.MIN_SAFE_INTEGER);
   const fields = Object.entries(config).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `${fields.map(([k, v]) => `${k}=${v}`).join(",")}#seed=${seed}`;
 }
@@ -116,13 +117,16 @@ export async function sweep<C extends object, R>(
   if (!Array.isArray(seeds) || seeds.length === 0) {
     throw new RangeError(`seeds must be a non-empty array of integers, got ${describe(seeds)}`);
   }
-  seeds.forEach((s, i) => {
-    if (!Number.isSafeInteger(s)) {
-      throw new TypeError(`seeds[${i}] must be an integer, got ${describe(s)}`);
-    }
-  });
+  seeds.forEach((s, i) => checkInteger(`seeds[${i}]`, s, Number.MIN_SAFE_INTEGER));
   if (typeof run !== "function") {
     throw new TypeError(`run must be a function, got ${describe(run)}`);
+  }
+  checkObject("options", options, "an object { cache?, onRun? }");
+  if (options.cache !== undefined && !(options.cache instanceof Map)) {
+    throw new TypeError(`cache must be a Map, got ${describe(options.cache)}`);
+  }
+  if (options.onRun !== undefined && typeof options.onRun !== "function") {
+    throw new TypeError(`onRun must be a function, got ${describe(options.onRun)}`);
   }
   const cache = options.cache ?? new Map<string, R>();
   const total = configs.length * seeds.length;

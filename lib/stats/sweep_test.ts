@@ -64,7 +64,9 @@ Deno.test("`sweep()` runs configs × seeds in order and reuses cached runs", asy
 Deno.test("`sweep()` checks its arguments", async () => {
   const run = () => 0;
   await expect(sweep([{}], [], run)).rejects.toThrow(/seeds must be a non-empty array/);
-  await expect(sweep([{}], [1.5], run)).rejects.toThrow("seeds[0] must be an integer, got 1.5");
+  await expect(sweep([{}], [1.5], run)).rejects.toThrow(
+    "seeds[0] must be a safe integer (|seeds[0]| <= 2^53 - 1), got 1.5",
+  );
   await expect(sweep("x" as never, [1], run)).rejects.toThrow(TypeError);
   await expect(sweep([{}], [1], 3 as never)).rejects.toThrow(/run must be a function/);
 });

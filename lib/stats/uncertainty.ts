@@ -10,7 +10,8 @@
  *
  * @module
  */
-import { describe } from "../nn/_check.ts";
+import { checkLayer, checkObject, describe } from "../nn/_check.ts";
+import { checkSetForModel } from "../nn/_check_set.ts";
 import type { Layer } from "../nn/layer.ts";
 import { argmaxRows, Tensor } from "../nn/tensor.ts";
 import { mcDropoutPredict, predictiveEntropy, weightScalingPredict } from "../dropout/inference.ts";
@@ -85,8 +86,13 @@ export function uncertaintyScores(
   unseen: Record<string, Tensor>,
   k: number,
 ): { mc: UncertaintyScores; single: UncertaintyScores } {
-  if (!(test?.x instanceof Tensor) || !(test.y instanceof Int32Array)) {
-    throw new TypeError(`test must be { x: Tensor, y: Int32Array }, got ${describe(test)}`);
+  checkLayer("model", model);
+  checkSetForModel("test", model, test, "cross-entropy");
+  checkObject("unseen", unseen, "an object { name: Tensor of images }");
+  for (const [name, x] of Object.entries(unseen)) {
+    if (!(x instanceof Tensor)) {
+      throw new TypeError(`unseen.${name} must be a Tensor, got ${describe(x)}`);
+    }
   }
   return {
     mc: score((x) => mcDropoutPredict(model, x, k), test, unseen),

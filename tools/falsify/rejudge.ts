@@ -5,11 +5,14 @@
  * say "holds" in any of them.
  *
  * - A paired comparison: the null world keeps the spread of the per-seed
- *   differences but centres them on zero; the reversed world negates them.
+ *   differences but centres them on zero; the reversed world keeps the spread
+ *   and moves their mean against the claim, as far from zero as the measured
+ *   mean was (plus the margin). Both are built from the claim's direction, not
+ *   from the stored result, so a claim the lesson found wrong is tested too.
  * - An equivalence claim: the differences are pushed three bounds away from
  *   zero, above and below.
- * - A McNemar comparison: the discordant counts are made equal (null) and
- *   swapped (reversed).
+ * - A McNemar comparison: the discordant counts are made equal (null), and
+ *   the larger count is given to the baseline (reversed).
  * - A family: every experimental part is moved into the same world at once;
  *   exact parts stay as they are (mutant libraries test those).
  *
@@ -43,13 +46,17 @@ function movePaired(rule: Rule, data: PairedEvidence, world: World): PairedEvide
   if (rule.test === "equivalent") {
     const shift = 3 * rule.bound * (world === "null" ? 1 : -1);
     moved = d.map((x) => x + shift);
-  } else if (world === "reversed") {
-    moved = d.map((x) => -x);
   } else {
-    const mean = d.reduce((s, x) => s + x, 0) / d.length;
-    const scale = Math.max(...d.map(Math.abs), 1e-12);
+    // Oriented so that a positive difference favours the claim.
+    const sign = rule.test === "paired" && rule.better === "lower" ? -1 : 1;
+    const o = d.map((x) => sign * x);
+    const mean = o.reduce((s, x) => s + x, 0) / o.length;
+    const scale = Math.max(...o.map(Math.abs), 1e-12);
     // Centred on zero; if every difference was the same, a tiny alternating spread keeps SE > 0.
-    moved = d.map((x, i) => (x - mean) || (i % 2 === 0 ? 1e-9 : -1e-9) * scale);
+    const centred = o.map((x, i) => (x - mean) || (i % 2 === 0 ? 1e-9 : -1e-9) * scale);
+    const margin = rule.test === "paired" ? rule.margin : 0;
+    const against = world === "null" ? 0 : Math.abs(mean) + margin + 1e-9 * scale;
+    moved = centred.map((x) => sign * (x - against));
   }
   return { ...data, treatment: data.baseline.map((b, i) => b + moved[i]) };
 }
@@ -61,10 +68,15 @@ function moveMcNemar(data: McNemarEvidence, world: World): McNemarEvidence {
   return {
     ...data,
     counts: data.counts.map(({ onlyBaseline, onlyTreatment }) =>
-      world === "reversed" ? { onlyBaseline: onlyTreatment, onlyTreatment: onlyBaseline } : {
-        onlyBaseline: Math.max(onlyBaseline, onlyTreatment),
-        onlyTreatment: Math.max(onlyBaseline, onlyTreatment),
-      }
+      world === "reversed"
+        ? {
+          onlyBaseline: Math.max(onlyBaseline, onlyTreatment),
+          onlyTreatment: Math.min(onlyBaseline, onlyTreatment),
+        }
+        : {
+          onlyBaseline: Math.max(onlyBaseline, onlyTreatment),
+          onlyTreatment: Math.max(onlyBaseline, onlyTreatment),
+        }
     ),
   };
 }

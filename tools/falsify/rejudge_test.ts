@@ -58,3 +58,12 @@ Deno.test("a family moves its experimental parts and keeps its exact ones", () =
   expect(decide(rule, data).verdict).toBe("holds");
   expect(decide(rule, moveEvidence(rule, data, "reversed")).verdict).toBe("wrong as stated");
 });
+
+Deno.test("a claim the evidence refutes is also not 'holds' in the reversed world", () => {
+  // Lower is better, and the treatment is worse on every seed: the claim is wrong as stated.
+  const refuted = { seeds, baseline: clearWin.treatment, treatment: clearWin.baseline };
+  expect(decide(paired, refuted).verdict).toBe("wrong as stated");
+  for (const world of ["null", "reversed"] as const) {
+    expect(decide(paired, moveEvidence(paired, refuted, world)).verdict).not.toBe("holds");
+  }
+});

@@ -73,7 +73,12 @@ export const PRESETS: Record<string, Preset[]> = {
       settings: { width: 128, depth: 1, p: 0.4, pIn: 0, opt: "sgd", lr: 0.05, n: 100, epochs: 30 },
     },
   ],
-  "08-every-claim.ipynb": [{
+  "08-practitioners-questions.ipynb": [{
+    caption: "Why is my training loss above my validation loss? Watch the training-mode loss " +
+      "(measured on thinned networks) sit above the evaluation-mode and held-out losses.",
+    settings: { res: 14, width: 64, depth: 2, p: 0.5, pIn: 0, n: 1000, epochs: 10 },
+  }],
+  "09-every-claim.ipynb": [{
     caption: "Check a claim yourself: the lab trains the same network with and without dropout " +
       "from one seed.",
     settings: {},
