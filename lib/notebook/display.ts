@@ -114,7 +114,16 @@ export async function show(
     display_id: options.displayId,
     update: options.update,
   });
+  // The kernel tags an output with the request it is handling when the message goes out, and
+  // `display()` settles before that: if the cell ends right here and Run All has queued the next
+  // cell, the output can be tagged with the next cell's request and show under it (seen once in
+  // the classic Jupyter page). A short pause lets the message go out first. An update finds its
+  // output by display id, wherever it is, so it needs none.
+  if (!options.update) await new Promise((resolve) => setTimeout(resolve, FLUSH_MS));
 }
+
+/** How long {@linkcode show} waits after a new output, so the kernel sends it before the cell ends. */
+const FLUSH_MS = 15;
 
 /**
  * Prints lines of text as a cell output. Use it instead of `console.log` in

@@ -12,6 +12,7 @@ import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import { checkObject, describe as describeValue } from "../nn/_check.ts";
 import { DISPLAY, type MimeBundle } from "./display.ts";
+import { plotlyTheme, plotTheme } from "./theme.ts";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const XLINK_NS = "http://www.w3.org/1999/xlink";
@@ -44,7 +45,8 @@ function serverDocument(): unknown {
 }
 
 /**
- * Renders an Observable Plot specification to static SVG.
+ * Renders an Observable Plot specification to static SVG, in the course's
+ * figure style (see {@linkcode plotTheme}: text size, readable log ticks).
  *
  * The SVG carries its XML namespaces, so it shows in Jupyter, in GitHub's
  * notebook viewer and as the base64 `<img>` nbconvert writes into HTML. A plot
@@ -66,7 +68,7 @@ function serverDocument(): unknown {
 export function plot(options: Plot.PlotOptions): Figure {
   checkObject("options", options, "Plot's options object { marks, … }");
   const node = Plot.plot({
-    ...options,
+    ...plotTheme(options as Record<string, unknown>),
     document: serverDocument() as never,
   }) as unknown as DomElement;
   const svgs = node.tagName.toLowerCase() === "svg"
@@ -133,7 +135,8 @@ export interface InteractiveChart {
 const PLOTLY_FILE = "node_modules/plotly.js-dist-min/plotly.min.js";
 
 /**
- * Wraps a Plotly figure so it displays as an interactive chart.
+ * Wraps a Plotly figure so it displays as an interactive chart, in the
+ * course's style ({@linkcode plotlyTheme}).
  *
  * The output carries the figure twice: as `application/vnd.plotly.v1+json`
  * (drawn natively by JupyterLab and VS Code) and as HTML whose script draws it
@@ -162,7 +165,10 @@ export function plotly(figure: PlotlyFigure): InteractiveChart {
   }
   const full = {
     data: figure.data,
-    layout: { autosize: true, ...figure.layout } as Record<string, unknown>,
+    layout: { autosize: true, ...plotlyTheme(figure.layout, figure.data.length) } as Record<
+      string,
+      unknown
+    >,
     config: { responsive: true, displaylogo: false, ...figure.config },
     ...(figure.frames ? { frames: figure.frames } : {}),
   };

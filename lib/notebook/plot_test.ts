@@ -59,3 +59,10 @@ Deno.test("`plotly()` rejects a figure without traces", () => {
     new TypeError("figure.data must be an array of traces, got undefined"),
   );
 });
+
+Deno.test("`plot()` applies the theme: 12 px text and log ticks without SI prefixes", () => {
+  const fig = plot({ y: { type: "log" }, marks: [Plot.dot([[0, 1e-6], [1, 1e-2]])] });
+  expect(fig.html).toMatch(/^<svg[^>]*style="[^"]*font-size:\s*12px/);
+  expect(fig.html).not.toMatch(/>\d+[µmn]</);
+  expect(fig.html).toContain(">10⁻⁶<");
+});

@@ -46,7 +46,78 @@ const inlineMath: TokenizerAndRendererExtension = {
   renderer: (token) => tex(token.text, token.display === true),
 };
 
-const marked = new Marked({ gfm: true, extensions: [displayMath, inlineMath] });
+/** A heading of a page, for its "on this page" list. */
+export interface Heading {
+  depth: number;
+  /** The anchor, unique on the page. */
+  id: string;
+  /** The heading as inline HTML (math typeset). */
+  html: string;
+}
+
+/**
+ * A URL fragment for a heading: lower case, letters, digits and dashes.
+ *
+ * @param text The heading's text (Markdown source).
+ * @returns The slug; `"section"` when nothing is left.
+ * @example
+ * ```ts
+ * import { slug } from "./markdown.ts";
+ * import { expect } from "expect";
+ * expect(slug("Lesson 3 · Masking: what *drops*?")).toBe("lesson-3-masking-what-drops");
+ * ```
+ */
+export function slug(text: string): string {
+  return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+    .replace(/\$[^$]*\$/g, (m) => m.replace(/[^a-z0-9]+/g, "-"))
+    .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "section";
+}
+
+// Headings met while one page renders: ids must be unique across its cells.
+let pageHeadings: Heading[] | undefined;
+
+const marked = new Marked({
+  gfm: true,
+  extensions: [displayMath, inlineMath],
+  renderer: {
+    heading({ tokens, depth, text }) {
+      const html = this.parser.parseInline(tokens);
+      let id = slug(text);
+      if (pageHeadings) {
+        const base = id;
+        for (let n = 2; pageHeadings.some((h) => h.id === id); n++) id = `${base}-${n}`;
+        pageHeadings.push({ depth, id, html });
+      }
+      return `<h${depth} id="${id}">${html}<a class="anchor" href="#${id}" ` +
+        `aria-label="Link to this section">#</a></h${depth}>\n`;
+    },
+  },
+});
+
+/**
+ * Collects the headings of everything rendered inside `render`, making
+ * their ids unique across the calls (one page is many Markdown cells).
+ *
+ * @param render Renders the page, calling {@linkcode renderMarkdown} as often as it needs.
+ * @returns What `render` returned, and the headings in order.
+ * @example
+ * ```ts
+ * import { renderMarkdown, withHeadings } from "./markdown.ts";
+ * import { expect } from "expect";
+ * const { headings } = withHeadings(() => renderMarkdown("## A\n\n## A"));
+ * expect(headings.map((h) => h.id)).toEqual(["a", "a-2"]);
+ * ```
+ */
+export function withHeadings<T>(render: () => T): { result: T; headings: Heading[] } {
+  const outer = pageHeadings;
+  const headings: Heading[] = [];
+  pageHeadings = headings;
+  try {
+    return { result: render(), headings };
+  } finally {
+    pageHeadings = outer;
+  }
+}
 
 /**
  * Renders Markdown (GitHub flavour, with `$…$` and `$$…$$` math) to HTML.
