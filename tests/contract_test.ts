@@ -351,6 +351,10 @@ const TABLE: Record<string, Entry> = {
   MAX_MASK_UNITS: CONSTANT,
   PIXELS: CONSTANT,
   palette: CONSTANT,
+  FONT_SIZE: CONSTANT,
+  logTick: f(lib.logTick, () => [0.001], ["value", num()]),
+  plotTheme: f(lib.plotTheme, () => [{ y: { type: "log" } }], ["options", OBJ]),
+  plotlyTheme: f(lib.plotlyTheme, () => [{}, 2], ["layout", opt(OBJ)], ["traces", opt(int(-1))]),
 };
 
 // ---------------------------------------------------------------------------

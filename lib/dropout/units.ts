@@ -119,6 +119,37 @@ export interface Ablation {
 }
 
 /**
+ * Checks an ablation's data, and finds the Linear layer whose inputs are the
+ * units of `layer` (skipping inverted Dropout layers, which keep the width).
+ */
+function ablationSite(
+  model: Sequential,
+  layer: number,
+  data: { x: Tensor; y: Int32Array },
+): { k: number; next: Linear } {
+  checkObject("data", data, "an object { x, y }");
+  checkBatch("data.x", data.x);
+  checkFiniteValues("data.x", data.x.data, data.x.cols);
+  if (!(data.y instanceof Int32Array) || data.y.length !== data.x.rows) {
+    throw new TypeError(
+      `data.y must be an Int32Array of ${data.x.rows} labels, got ${describe(data.y)}`,
+    );
+  }
+  let k = layer + 1;
+  while (model.layers[k] instanceof Dropout && (model.layers[k] as Dropout).mode === "inverted") {
+    k++;
+  }
+  const next = model.layers[k];
+  if (!(next instanceof Linear)) {
+    throw new RangeError(
+      `the layers after layer ${layer} must be inverted Dropout layers and then a Linear, ` +
+        `got ${describe(next)} at index ${k}`,
+    );
+  }
+  return { k, next };
+}
+
+/**
  * Single-unit ablation: for every unit j of one layer, the accuracy and loss
  * of the classifier when unit j's output is forced to 0 at test time (the
  * unit is removed; every other unit and weight is untouched).
@@ -150,25 +181,7 @@ export function ablateUnits(
   data: { x: Tensor; y: Int32Array },
 ): Ablation {
   layer = checkModelLayer(model, layer);
-  checkObject("data", data, "an object { x, y }");
-  checkBatch("data.x", data.x);
-  checkFiniteValues("data.x", data.x.data, data.x.cols);
-  if (!(data.y instanceof Int32Array)) {
-    throw new TypeError(
-      `data.y must be an Int32Array of ${data.x.rows} labels, got ${describe(data.y)}`,
-    );
-  }
-  let k = layer + 1;
-  while (model.layers[k] instanceof Dropout && (model.layers[k] as Dropout).mode === "inverted") {
-    k++;
-  }
-  const next = model.layers[k];
-  if (!(next instanceof Linear)) {
-    throw new RangeError(
-      `the layers after layer ${layer} must be inverted Dropout layers and then a Linear, ` +
-        `got ${describe(next)} at index ${k}`,
-    );
-  }
+  const { k, next } = ablationSite(model, layer, data);
   const tail = new Sequential(model.layers.slice(k + 1));
   const wasTraining = model.layers.map((l) => l.training);
   model.training = false;
@@ -247,25 +260,7 @@ export function ablationCurve(
   order: ArrayLike<number>,
 ): AblationCurve {
   layer = checkModelLayer(model, layer);
-  checkObject("data", data, "an object { x, y }");
-  checkBatch("data.x", data.x);
-  checkFiniteValues("data.x", data.x.data, data.x.cols);
-  if (!(data.y instanceof Int32Array) || data.y.length !== data.x.rows) {
-    throw new TypeError(
-      `data.y must be an Int32Array of ${data.x.rows} labels, got ${describe(data.y)}`,
-    );
-  }
-  let k = layer + 1;
-  while (model.layers[k] instanceof Dropout && (model.layers[k] as Dropout).mode === "inverted") {
-    k++;
-  }
-  const next = model.layers[k];
-  if (!(next instanceof Linear)) {
-    throw new RangeError(
-      `the layers after layer ${layer} must be inverted Dropout layers and then a Linear, ` +
-        `got ${describe(next)} at index ${k}`,
-    );
-  }
+  const { k, next } = ablationSite(model, layer, data);
   if (order === null || typeof order !== "object" || typeof order.length !== "number") {
     throw new TypeError(`order must be an array of unit indices, got ${describe(order)}`);
   }

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { checkFinite, checkInteger, checkObject } from "../nn/_check.ts";
 
 /**
  * One colour per concept across the course (colour-blind-safe Okabe–Ito hues).
@@ -76,7 +77,8 @@ const SUPERSCRIPT: Record<string, string> = {
  * ```
  */
 export function logTick(value: number): string {
-  if (!Number.isFinite(value) || value === 0) return String(value);
+  checkFinite("value", value);
+  if (value === 0) return "0";
   const exponent = Math.floor(Math.log10(Math.abs(value)) + 1e-9);
   if (exponent >= -3 && exponent <= 4) return String(Number(value.toPrecision(3)));
   const mantissa = Number((value / 10 ** exponent).toPrecision(2));
@@ -104,6 +106,7 @@ const AXES = ["x", "y", "fx", "fy"] as const;
  * ```
  */
 export function plotTheme<T extends Record<string, unknown>>(options: T): T {
+  checkObject("options", options, "a Plot.plot specification (an object)");
   const out: Record<string, unknown> = { ...options };
   const style = options.style;
   out.style = typeof style === "string"
@@ -142,6 +145,8 @@ export function plotlyTheme(
   layout: Record<string, unknown> = {},
   traces = 1,
 ): Record<string, unknown> {
+  checkObject("layout", layout, "a Plotly layout (an object)");
+  checkInteger("traces", traces, 0);
   const defaults: Record<string, unknown> = {
     font: { family: "system-ui, sans-serif", size: 13 },
     colorway: Object.values(palette).filter((c) => c !== palette.exact),
