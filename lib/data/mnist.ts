@@ -65,7 +65,9 @@ let cache: Digits | undefined;
  */
 export function allDigits(): Digits {
   if (cache) return cache;
-  const classes = Array.from({ length: 10 }, (_, d) => readClass(d));
+  // Each class goes to float32 as soon as it is parsed, so the parsed JSON numbers of only one
+  // class are alive at a time (all ten at once would take about 100 MiB more at the peak).
+  const classes = Array.from({ length: 10 }, (_, d) => Float32Array.from(readClass(d)));
   const total = classes.reduce((sum, raw) => sum + raw.length / PIXELS, 0);
   if (total !== DIGIT_COUNT) {
     throw new Error(`the mnist package holds ${total} images, expected ${DIGIT_COUNT}`);
