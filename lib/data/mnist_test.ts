@@ -1,4 +1,5 @@
 import { expect } from "expect";
+import { createRequire } from "node:module";
 import { allDigits, DIGIT_COUNT, loadDigits, pickDigits, PIXELS } from "./mnist.ts";
 import { Adam, Dropout, fit, Linear, ReLU, Rng, Sequential, SGD } from "../nn/mod.ts";
 
@@ -18,6 +19,23 @@ Deno.test("`allDigits()` holds 10,000 greyscale images of all ten classes", () =
   expect(min).toBe(0);
   expect(max).toBeLessThanOrEqual(1);
   expect(grey).toBeGreaterThan(0); // greyscale, not binary
+});
+
+Deno.test("`allDigits()` holds the package's pixels bit for bit, as `JSON.parse` reads them", () => {
+  const dir = createRequire(import.meta.url).resolve("mnist/package.json").replace(
+    /package\.json$/,
+    "",
+  );
+  const { x } = allDigits();
+  let offset = 0;
+  for (let d = 0; d < 10; d++) {
+    const file = JSON.parse(Deno.readTextFileSync(`${dir}src/digits/${d}.json`)).data;
+    const parsed = Float32Array.from(file);
+    expect(new Uint32Array(x.data.buffer, offset * 4, parsed.length))
+      .toEqual(new Uint32Array(parsed.buffer));
+    offset += parsed.length;
+  }
+  expect(offset).toBe(x.data.length);
 });
 
 Deno.test("`loadDigits()` is seeded, disjoint, and mixes the classes", () => {
