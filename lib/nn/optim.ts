@@ -103,14 +103,15 @@ export class SGD {
   /** Updates every parameter from its accumulated gradient. */
   step(): void {
     const { lr, momentum, weightDecay } = this;
-    this.#params.forEach((q, k) => {
-      const w = q.value.data, g = q.grad.data, v = this.#velocity[k];
-      for (let i = 0; i < w.length; i++) {
-        const gi = g[i] + weightDecay * w[i];
-        v[i] = momentum * v[i] + gi;
-        w[i] -= lr * v[i];
+    for (let k = 0; k < this.#params.length; k++) {
+      const q = this.#params[k], w = q.value.data, g = q.grad.data, v = this.#velocity[k];
+      for (let i = 0, n = w.length; i < n; i++) {
+        // v is stored as float32: round once here instead of reading v[i] back (same bytes).
+        const vi = Math.fround(momentum * v[i] + (g[i] + weightDecay * w[i]));
+        v[i] = vi;
+        w[i] -= lr * vi;
       }
-    });
+    }
     if (this.maxNorm !== undefined) applyMaxNorm(this.#params, this.maxNorm);
   }
 
