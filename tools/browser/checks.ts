@@ -7,6 +7,7 @@
  *
  * @module
  */
+import type { Output } from "../site/notebook.ts";
 
 /** The smallest text a reader should meet on a phone, in CSS pixels. */
 export const MIN_TEXT_PX = 9;
@@ -224,15 +225,8 @@ export function compareRuns(stored: OutputKey[][], live: OutputKey[][]): RunComp
   return { cells: n, misfiled, missing, extra, differs };
 }
 
-/** An nbformat output, as far as {@linkcode outputKey} reads it. */
-export interface NbOutput {
-  output_type: string;
-  name?: string;
-  text?: string | string[];
-  data?: Record<string, unknown>;
-  ename?: string;
-  evalue?: string;
-}
+/** An nbformat output, the same shape the site's renderer reads. */
+export type NbOutput = Output;
 
 /** JSON with object keys sorted: nbformat stores keys sorted, a live page keeps their order. */
 function canonicalJson(value: unknown): string {
