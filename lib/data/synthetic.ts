@@ -9,6 +9,16 @@ import { checkInteger, checkNonNegative, checkObject } from "../nn/_check.ts";
 import { Rng } from "../nn/rng.ts";
 import { Tensor } from "../nn/tensor.ts";
 
+/** The checked size, noise level and seeded generator of a synthetic set's options. */
+function sampleOptions(
+  options: { n: number; noise: number; seed: number },
+): { n: number; noise: number; rng: Rng } {
+  checkObject("options", options, "an object { n, noise, seed }");
+  const n = checkInteger("n", options.n, 1);
+  const noise = checkNonNegative("noise", options.noise);
+  return { n, noise, rng: new Rng(options.seed) };
+}
+
 /**
  * Points of `y = sin(2x) + noise` with x uniform in [−1.5, 1.5] and Gaussian
  * noise of standard deviation `noise`: a curve a big network can memorise
@@ -27,10 +37,7 @@ import { Tensor } from "../nn/tensor.ts";
 export function noisyCurve(
   options: { n: number; noise: number; seed: number },
 ): { x: Tensor; y: Tensor } {
-  checkObject("options", options, "an object { n, noise, seed }");
-  const n = checkInteger("n", options.n, 1);
-  const noise = checkNonNegative("noise", options.noise);
-  const rng = new Rng(options.seed);
+  const { n, noise, rng } = sampleOptions(options);
   const x = new Tensor(n, 1), y = new Tensor(n, 1);
   for (let i = 0; i < n; i++) {
     x.data[i] = -1.5 + 3 * rng.uniform();
@@ -103,10 +110,7 @@ export function curveSplits(
 export function friedman1(
   options: { n: number; noise: number; seed: number },
 ): { x: Tensor; y: Tensor } {
-  checkObject("options", options, "an object { n, noise, seed }");
-  const n = checkInteger("n", options.n, 1);
-  const noise = checkNonNegative("noise", options.noise);
-  const rng = new Rng(options.seed);
+  const { n, noise, rng } = sampleOptions(options);
   const x = new Tensor(n, 5), y = new Tensor(n, 1);
   for (let i = 0; i < n; i++) {
     const r = x.row(i);
