@@ -8,17 +8,41 @@
 import * as nn from "../nn/mod.ts";
 import * as data from "../data/mod.ts";
 import * as dropout from "../dropout/mod.ts";
+// Every statistics module but the pool itself (parallel.ts, sweep_in_parallel.ts), which imports
+// this one; `_scope_test.ts` fails if a module of stats/mod.ts is missing here.
+import * as auroc from "./auroc.ts";
+import * as binomial from "./binomial.ts";
 import * as bits from "./bits.ts";
+import * as calibration from "./calibration.ts";
+import * as holm from "./holm.ts";
+import * as mcnemar from "./mcnemar.ts";
+import * as meanSe from "./mean_se.ts";
+import * as moments from "./moments.ts";
+import * as pairedT from "./paired_t.ts";
 import * as spearman from "./spearman.ts";
 import * as sweep from "./sweep.ts";
+import * as tQuantile from "./t_quantile.ts";
+import * as tost from "./tost.ts";
+import * as uncertainty from "./uncertainty.ts";
 
 const scope: Record<string, unknown> = {
   ...nn,
   ...data,
   ...dropout,
+  ...auroc,
+  ...binomial,
   ...bits,
+  ...calibration,
+  ...holm,
+  ...mcnemar,
+  ...meanSe,
+  ...moments,
+  ...pairedT,
   ...spearman,
   ...sweep,
+  ...tQuantile,
+  ...tost,
+  ...uncertainty,
 };
 const names = Object.keys(scope), values = names.map((name) => scope[name]);
 
