@@ -15,18 +15,7 @@
  */
 import { expect } from "expect";
 import * as lib from "../lib/mod.ts";
-import {
-  Adam,
-  Dropout,
-  Linear,
-  mlp,
-  ReLU,
-  Rng,
-  Sequential,
-  SGD,
-  Tensor,
-  verdict as verdictOf,
-} from "../lib/mod.ts";
+import { Adam, Dropout, Linear, mlp, ReLU, Rng, Sequential, SGD, Tensor } from "../lib/mod.ts";
 import { describe } from "../lib/nn/_check.ts";
 
 // ---------------------------------------------------------------------------
@@ -252,7 +241,6 @@ const TABLE: Record<string, Entry> = {
   sweep: f(lib.sweep, () => [[{ p: 0.5 }], [1], () => 1, {}], ["configs", [undefined, null, 1]], ["seeds", [undefined, null, [], bad([0.5], "0.5"), bad([NaN], "NaN")]], ["run", FN], ["options", [null, 1]], ["options.cache", [null, {}]], ["options.onRun", [null, 1]]),
   ulp32: f(lib.ulp32, () => [1], ["v", num(1e39)]),
   // notebook/
-  verdict: f(verdictOf, () => ["S0-1", "holds", "a statement", "some evidence"], ["id", [...STR, "X"]], ["verdict", [...STR, "true"]], ["statement", [...STR, bad(" ", '""')]], ["evidence", [...STR, bad("", '""')]]),
   claimRows: f(lib.claimRows, () => [[claim()], ["S0-1"]], ["claims", [undefined, null, 1, bad([null], "null")]], ["ledger", [undefined, null, 1, bad([1], "1")]]),
   claimsHtml: f(lib.claimsHtml, () => [[claim()], {}], ["rows", rowsBad], ["links", [null, 1]]),
   claimsMarkdown: f(lib.claimsMarkdown, () => [[claim()], {}], ["rows", rowsBad], ["links", [null, 1]]),

@@ -1,6 +1,6 @@
 import { expect } from "expect";
 import { claim, clearJudgedClaims, judgedClaims } from "./claim.ts";
-import { CLAIM_MIME, type ClaimRecord, verdict } from "./claims.ts";
+import { CLAIM_MIME, type ClaimRecord } from "./claims.ts";
 import { decide } from "./decide.ts";
 import { DISPLAY } from "./display.ts";
 import type { Evidence, Rule } from "./rule.ts";
@@ -141,9 +141,4 @@ Deno.test("claim() rejects a bad ID, a missing statement, an unknown test or opt
     .toThrow("rule.parts must be a non-empty array");
   expect(() => declare().judge({ seeds: [1, 2, 3], baseline: [1, 2, 3], treatment: [1, 2, 3] }))
     .toThrow("evidence.seeds must hold the declared rule.seeds = 5 seeds, got 3");
-});
-
-Deno.test("the deprecated verdict() still records a typed verdict", () => {
-  const v = verdict("S0-6", "not resolved at this scale", "s", "e");
-  expect(v.record.verdict).toBe("not resolved at this scale");
 });

@@ -10,8 +10,6 @@
  *
  * @module
  */
-import { checkString, describe } from "../nn/_check.ts";
-import { DISPLAY, type Displayable } from "./display.ts";
 
 /**
  * The four verdicts a claim can earn. "not resolved at this scale" is the
@@ -82,52 +80,3 @@ export interface ClaimRecord {
  * ```
  */
 export const CLAIM_ID = /^(S[0-9]-[0-9]+|[PVEQ]-[0-9]+)$/;
-
-/**
- * Records a verdict typed by the cell.
- *
- * @deprecated Declare a rule with `claim(id, rule)` and let `rule.judge(evidence)`
- * compute the verdict; this stays only until every lesson has moved to the engine.
- *
- * @param id The ledger ID, such as `"S0-6"`.
- * @param verdict One of {@linkcode VERDICTS}.
- * @param statement The claim in a few words.
- * @param evidence What the cell measured, in numbers.
- * @returns A displayable line; make it the cell's last expression (or pass it to `show`).
- * @example
- * ```ts
- * import { CLAIM_MIME, verdict } from "./claims.ts";
- * import { DISPLAY } from "./display.ts";
- * import { expect } from "expect";
- * const v = verdict("S0-6", "holds", "p = 0.2 maps 0.13 to 0.1625", "exact in float32");
- * expect(v[DISPLAY]()[CLAIM_MIME]).toMatchObject({ id: "S0-6", verdict: "holds" });
- * ```
- */
-export function verdict(
-  id: string,
-  verdict: Verdict,
-  statement: string,
-  evidence: string,
-): Displayable & { record: ClaimRecord } {
-  checkString("id", id);
-  if (!CLAIM_ID.test(id)) {
-    throw new RangeError(`id must look like S0-6, P-11, V-1, E-1 or Q-1, got ${describe(id)}`);
-  }
-  if (!VERDICTS.includes(verdict)) {
-    throw new RangeError(`verdict must be one of ${VERDICTS.join(", ")}, got ${describe(verdict)}`);
-  }
-  checkString("statement", statement);
-  checkString("evidence", evidence);
-  if (statement.trim() === "") throw new RangeError(`statement must not be empty, got ""`);
-  if (evidence.trim() === "") throw new RangeError(`evidence must not be empty, got ""`);
-  const record: ClaimRecord = { id, statement, verdict, evidence };
-  const line = `claim ${id} — ${verdict}: ${statement}. Evidence: ${evidence}`;
-  return {
-    record,
-    [DISPLAY]: () => ({
-      [CLAIM_MIME]: record,
-      "text/markdown": `**claim ${id} — ${verdict}.** ${statement}. *Evidence:* ${evidence}`,
-      "text/plain": line,
-    }),
-  };
-}

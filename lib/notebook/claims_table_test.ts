@@ -1,5 +1,5 @@
 import { expect } from "expect";
-import { verdict } from "./claims.ts";
+import { CLAIM_MIME } from "./claims.ts";
 import { DISPLAY } from "./display.ts";
 import {
   claimRows,
@@ -24,7 +24,14 @@ function notebook(title: string, cells: { id: string; claims: string[] }[]): str
         source: "1",
         outputs: claims.map((claim) => ({
           output_type: "execute_result",
-          data: verdict(claim, "holds", `statement of ${claim}`, "measured")[DISPLAY](),
+          data: {
+            [CLAIM_MIME]: {
+              id: claim,
+              statement: `statement of ${claim}`,
+              verdict: "holds",
+              evidence: "measured",
+            },
+          },
         })),
       })),
     ],
