@@ -28,6 +28,7 @@
  * @module
  */
 import { assemble, type Func, I32, I64, op, V128 } from "./_wasm.ts";
+import { ENTRY, sparseGemmFunc, sparsePackFunc } from "./_gemm_sparse.ts";
 
 /** Rows of a tile (A values per 16-byte load). */
 export const MR = 4;
@@ -319,6 +320,11 @@ export const gemmModuleBytes: Uint8Array<ArrayBuffer> = assemble([
   panelsFunc(),
   packFunc("adjacent"),
   packFunc("rows"),
+  sparsePackFunc(),
+  sparseGemmFunc(8, false),
+  sparseGemmFunc(8, true),
+  sparseGemmFunc(2, false),
+  sparseGemmFunc(2, true),
 ]);
 
 type GemmExport = (...args: number[]) => void;
@@ -341,6 +347,11 @@ const wasm = (() => {
       adjacentPack: fn("adjacentPack"),
       rowsPack: fn("rowsPack"),
       panels: fn("panels"),
+      sparsePack: fn("sparsePack"),
+      sparse32: fn("sparse32"),
+      sparse32Add: fn("sparse32Add"),
+      sparse8: fn("sparse8"),
+      sparse8Add: fn("sparse8Add"),
     };
   } catch {
     return null;
@@ -367,6 +378,12 @@ export interface GemmOptions {
   accumulate?: boolean;
   /** `false` forces the JavaScript fallback (for the tests). Default: wasm where available. */
   useWasm?: boolean;
+  /**
+   * Which wasm kernel (for the tests and benchmarks; both give the same bytes):
+   * `"blocked"` (4 × 8 tiles), `"sparse"` (one row at a time, every zero of A
+   * skipped) or `"auto"` (default: sparse when A is mostly zeros).
+   */
+  kernel?: "auto" | "blocked" | "sparse";
 }
 
 /**
@@ -383,7 +400,7 @@ export function gemm(
   M: number,
   K: number,
   N: number,
-  { accumulate = false, useWasm = usingWasm }: GemmOptions = {},
+  { accumulate = false, useWasm = usingWasm, kernel = "auto" }: GemmOptions = {},
 ): void {
   if (M === 0 || N === 0) return;
   if (K === 0 || !useWasm || wasm === null) {
@@ -394,6 +411,9 @@ export function gemm(
   // Pad M to whole tiles, N to whole tiles, K to even, all with zeros
   // (a zero of A is a skipped product: the sums do not change).
   const Mp = Math.ceil(M / MR) * MR, Np = Math.ceil(N / NR) * NR, Kp = K + (K % 2);
+  if (kernel === "sparse" || (kernel === "auto" && sparseIsFaster(a, M * K, N))) {
+    return sparseGemm(form, a, b, c, M, K, N, Np, accumulate);
+  }
   // Offsets in wasm memory, in floats: A, B, C, the packed pairs of A, their list.
   const aOff = 0, bOff = Mp * Kp, cOff = bOff + Kp * Np, packOff = cOff + Mp * Np;
   const panelOff = packOff + Mp * Kp, listOff = panelOff + Kp * Np;
@@ -422,14 +442,14 @@ export function gemm(
   h.fill(0, bOff + K * Np, bOff + Kp * Np);
   // With accumulate, C starts as c (its padding columns as zeros; padding rows are never read).
   if (accumulate) copyRows(h, cOff, Np, c, M, N);
-  const kernel = layout === "adjacent"
+  const tiles = layout === "adjacent"
     ? (accumulate ? wasm.adjacentAdd : wasm.adjacent)
     : (accumulate ? wasm.rowsAdd : wasm.rows);
   const pack = layout === "adjacent" ? wasm.adjacentPack : wasm.rowsPack;
   // B in panels of 8 columns (each Kp × 8, row stride 32 bytes), A in kept pairs.
   wasm.panels(4 * bOff, Kp, Np / NR, 4 * Np, 4 * panelOff);
   pack(4 * aOff, Mp / MR, Kp, kStep, rowStep, blockStep, 4 * NR, 4 * listOff, 4 * packOff);
-  kernel(
+  tiles(
     4 * packOff,
     4 * panelOff,
     4 * cOff,
@@ -443,6 +463,86 @@ export function gemm(
   );
   if (Np === N) c.set(h.subarray(cOff, cOff + M * N));
   else for (let i = 0; i < M; i++) c.set(h.subarray(cOff + i * Np, cOff + i * Np + N), i * N);
+}
+
+/**
+ * Whether the row-sparse kernel beats the blocked one, as measured on this
+ * course's shapes: when at least 32 columns fill its wide tiles and fewer than
+ * half the values of A are nonzero (dense, it does about 1.4× the blocked
+ * kernel's time; at a fifth nonzero, as for digits or dropped ReLU units, about half).
+ */
+function sparseIsFaster(a: Float32Array, n: number, N: number): boolean {
+  return N >= 32 && nonzeroShare(a, n) < 0.5;
+}
+
+/** The share of nonzero values among about 1,000 evenly spaced values of a[0..n). */
+function nonzeroShare(a: Float32Array, n: number): number {
+  const step = Math.max(1, Math.floor(n / 1024));
+  let seen = 0, nonzero = 0;
+  for (let i = 0; i < n; i += step) seen++, nonzero += +(a[i] !== 0);
+  return nonzero / seen;
+}
+
+/**
+ * The same product by the row-sparse kernels of `_gemm_sparse.ts`: A's
+ * nonzero values listed row by row, C computed one row and 32 columns at a
+ * time (8 for the last columns), B read in place (row-major, Np wide).
+ */
+function sparseGemm(
+  form: Form,
+  a: Float32Array,
+  b: Float32Array,
+  c: Float32Array,
+  M: number,
+  K: number,
+  N: number,
+  Np: number,
+  accumulate: boolean,
+): void {
+  const w = wasm!;
+  // Offsets in wasm memory, in floats: A (as given), B (row-major K × Np), C (M × Np), the list.
+  const rowFloats = 1 + (ENTRY / 4) * K;
+  const aOff = 0, bOff = M * K, cOff = bOff + K * Np, listOff = cOff + M * Np;
+  const h = heap(4 * (listOff + M * rowFloats));
+  h.set(a.subarray(0, M * K), aOff);
+  copyB(form, h, bOff, b, K, N, Np);
+  if (accumulate) copyRows(h, cOff, Np, c, M, N);
+  // Element (i, k) of A: a[i·K + k], or a[k·M + i] when a holds Aᵀ.
+  const [kStep, rowStep] = form === "aᵀ·b" ? [4 * M, 4] : [4, 4 * K];
+  w.sparsePack(4 * aOff, M, K, kStep, rowStep, 4 * Np, 4 * listOff, 4 * rowFloats);
+  const wide = Math.floor(Np / 32), narrow = (Np - 32 * wide) / NR;
+  const [kernel32, kernel8] = accumulate ? [w.sparse32Add, w.sparse8Add] : [w.sparse32, w.sparse8];
+  const args = [4 * listOff, 4 * bOff, 4 * cOff, M] as const;
+  if (wide > 0) kernel32(...args, wide, 4 * Np, 4 * rowFloats);
+  if (narrow > 0) {
+    const [list, bAt, cAt] = args;
+    kernel8(list, bAt + 128 * wide, cAt + 128 * wide, M, narrow, 4 * Np, 4 * rowFloats);
+  }
+  copyOut(h, cOff, Np, c, M, N);
+}
+
+/** Copies B into h at `off` as row-major K × Np (zero-padded), transposing it for "a·bᵀ". */
+function copyB(
+  form: Form,
+  h: Float32Array,
+  off: number,
+  b: Float32Array,
+  K: number,
+  N: number,
+  Np: number,
+): void {
+  if (form !== "a·bᵀ") return copyRows(h, off, Np, b, K, N);
+  for (let k = 0; k < K; k++) {
+    const dst = off + k * Np;
+    for (let j = 0; j < N; j++) h[dst + j] = b[j * K + k];
+    h.fill(0, dst + N, dst + Np);
+  }
+}
+
+/** Copies C (M rows of stride Np at `off` in h) out to c (M × N). */
+function copyOut(h: Float32Array, off: number, Np: number, c: Float32Array, M: number, N: number) {
+  if (Np === N) c.set(h.subarray(off, off + M * N));
+  else for (let i = 0; i < M; i++) c.set(h.subarray(off + i * Np, off + i * Np + N), i * N);
 }
 
 /** Copies a rows × cols matrix into h at `off` with row stride `stride` ≥ cols, zero-padded. */

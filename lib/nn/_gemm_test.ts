@@ -19,6 +19,7 @@ const SHAPES: [number, number, number][] = [
   [64, 128, 10],
   [21, 130, 36],
   [37, 64, 24],
+  [9, 70, 72], // two wide (32-column) sparse tiles and one narrow
 ];
 
 Deno.test("the kernel module is valid WebAssembly SIMD and is used here", () => {
@@ -26,7 +27,7 @@ Deno.test("the kernel module is valid WebAssembly SIMD and is used here", () => 
   expect(usingWasm).toBe(true);
 });
 
-Deno.test("`gemm()` on wasm gives the same bytes as its JavaScript fallback, in all three forms", () => {
+Deno.test("`gemm()` on wasm, blocked or sparse, gives the same bytes as its JavaScript fallback, in all three forms", () => {
   const rng = new Rng(3);
   for (const [M, K, N] of SHAPES) {
     for (const zeros of [0, 0.8]) {
@@ -38,17 +39,35 @@ Deno.test("`gemm()` on wasm gives the same bytes as its JavaScript fallback, in 
       const js = new Float32Array(M * N);
       gemmJs(a, K, 1, b, N, 1, js, M, K, N);
       for (const [form, x, y] of [["a·b", a, b], ["aᵀ·b", aT, b], ["a·bᵀ", a, bT]] as const) {
-        for (const useWasm of [true, false]) {
+        const ways = [
+          { useWasm: true, kernel: "blocked" },
+          { useWasm: true, kernel: "sparse" },
+          { useWasm: true, kernel: "auto" },
+          { useWasm: false },
+        ] as const;
+        for (const way of ways) {
           const c = new Float32Array(M * N).fill(NaN);
-          gemm(form, x, y, c, M, K, N, { useWasm });
+          gemm(form, x, y, c, M, K, N, way);
           expect(bytesOf(c)).toEqual(bytesOf(js));
           // accumulate: c += product, the same bytes as adding the product afterwards.
           const start = values(M * N, rng), added = start.slice();
           for (let i = 0; i < added.length; i++) added[i] += js[i];
-          gemm(form, x, y, start, M, K, N, { useWasm, accumulate: true });
+          gemm(form, x, y, start, M, K, N, { ...way, accumulate: true });
           expect(bytesOf(start)).toEqual(bytesOf(added));
         }
       }
     }
   }
+});
+
+Deno.test("the sparse kernel skips ±0 in A and still matches when a row of A is all zeros", () => {
+  const [M, K, N] = [5, 6, 40];
+  const a = new Float32Array(M * K), b = values(K * N, new Rng(4));
+  a.set([-0, 1, 0, -2, -0, 3], 0); // row 0: ±0 skipped; row 1 all zeros; row 2 one value
+  a[2 * K + 5] = -1.5;
+  const js = new Float32Array(M * N), c = new Float32Array(M * N).fill(NaN);
+  gemmJs(a, K, 1, b, N, 1, js, M, K, N);
+  gemm("a·b", a, b, c, M, K, N, { kernel: "sparse" });
+  expect(bytesOf(c)).toEqual(bytesOf(js));
+  expect(Array.from(c.subarray(N, 2 * N)).every((v) => Object.is(v, 0))).toBe(true);
 });

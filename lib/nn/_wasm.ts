@@ -75,6 +75,19 @@ export const op = {
   v128Or: () => [0xfd, 0x50],
   f32x4Add: () => [0xfd, ...uleb(0xe4)],
   f32x4Mul: () => [0xfd, ...uleb(0xe6)],
+  /** Loads two float32 (8 bytes) into the low half, zeroing the rest. */
+  load64Zero: (offset = 0) => [0xfd, 0x5d, 3, ...uleb(offset)],
+  /** Loads one float64 and copies it into both lanes. */
+  load64Splat: (offset = 0) => [0xfd, 0x0a, 3, ...uleb(offset)],
+  /** Stores the low 8 bytes (two float32 lanes). */
+  store64Low: (offset = 0) => [0xfd, 0x5b, 3, ...uleb(offset), 0],
+  /** The two low float32 lanes, widened exactly to two float64 lanes. */
+  f64x2PromoteLow: () => [0xfd, 0x5f],
+  /** Two float64 lanes, each rounded to float32 (into the two low lanes; the rest zero). */
+  f32x4DemoteZero: () => [0xfd, 0x5e],
+  f64x2Add: () => [0xfd, ...uleb(0xf0)],
+  f64x2Sub: () => [0xfd, ...uleb(0xf1)],
+  f64x2Mul: () => [0xfd, ...uleb(0xf2)],
 };
 
 /** A function: its parameter count (all i32), extra locals by type, and body. */

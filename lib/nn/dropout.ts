@@ -220,7 +220,9 @@ export class Dropout implements Layer {
       return this.mode === "inverted" ? dOut : scaleOrZero(dOut, keep, new Tensor(x.rows, x.cols));
     }
     const dX = new Tensor(x.rows, x.cols), s = this.mode === "inverted" ? 1 / keep : 1;
-    for (let i = 0; i < mask.length; i++) dX.data[i] = mask[i] === 1 ? dOut.data[i] * s : 0;
+    const dd = dOut.data, dXd = dX.data, dXBits = new Int32Array(dXd.buffer, 0, dXd.length);
+    // dOut · s where kept, else exactly +0 (the bits & 0), branch-free as in the forward.
+    for (let i = 0; i < mask.length; i++) dXd[i] = dd[i] * s, dXBits[i] &= -mask[i];
     return dX;
   }
 

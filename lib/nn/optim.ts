@@ -13,6 +13,7 @@ import {
   orDefault,
 } from "./_check.ts";
 import type { Parameter } from "./layer.ts";
+import { sgdFast, type SgdKernel, sgdKernel } from "./_sgd_wasm.ts";
 import { checkTensor } from "./tensor.ts";
 
 function checkParams(params: unknown): Parameter[] {
@@ -79,6 +80,7 @@ export interface SGDOptions {
 export class SGD {
   readonly #params: Parameter[];
   readonly #velocity: Float32Array[];
+  readonly #kernel: SgdKernel | null;
   readonly lr: number;
   readonly momentum: number;
   readonly weightDecay: number;
@@ -97,7 +99,10 @@ export class SGD {
     this.maxNorm = options.maxNorm === undefined
       ? undefined
       : checkPositive("maxNorm", options.maxNorm);
-    this.#velocity = params.map((q) => new Float32Array(q.value.data.length));
+    // The fast path (`_sgd_wasm.ts`) keeps the velocities in its own memory; same bytes.
+    this.#kernel = sgdKernel(params.map((q) => q.value.data.length));
+    this.#velocity = this.#kernel?.velocity ??
+      params.map((q) => new Float32Array(q.value.data.length));
   }
 
   /** Updates every parameter from its accumulated gradient. */
@@ -105,6 +110,10 @@ export class SGD {
     const { lr, momentum, weightDecay } = this;
     for (let k = 0; k < this.#params.length; k++) {
       const q = this.#params[k], w = q.value.data, g = q.grad.data, v = this.#velocity[k];
+      if (this.#kernel !== null && sgdFast.enabled) {
+        this.#kernel.step(k, w, g, lr, momentum, weightDecay); // the loop below, same bytes
+        continue;
+      }
       for (let i = 0, n = w.length; i < n; i++) {
         // v is stored as float32: round once here instead of reading v[i] back (same bytes).
         const vi = Math.fround(momentum * v[i] + (g[i] + weightDecay * w[i]));

@@ -2,6 +2,8 @@ import { expect } from "expect";
 import type { Parameter } from "./layer.ts";
 import { Adam, SGD } from "./optim.ts";
 import { Tensor } from "./tensor.ts";
+import { Rng } from "./rng.ts";
+import { sgdFast } from "./_sgd_wasm.ts";
 
 const param = (name: string, value: number[][], grad: number[][]): Parameter => ({
   name,
@@ -99,3 +101,35 @@ Deno.test("optimizers reject bad hyperparameters and parameter lists naming them
     new TypeError('lr must be a finite number > 0, got "1"'),
   );
 });
+
+Deno.test("`SGD.step()`'s wasm fast path gives the plain loop's bytes, odd sizes and non-finite values too", () => {
+  const rng = new Rng(5);
+  const make = () => {
+    const rng2 = new Rng(9);
+    return [201, 7, 1, 4, 3].map((n, k) => {
+      const w = new Tensor(1, n), g = new Tensor(1, n);
+      for (let i = 0; i < n; i++) w.data[i] = 2 * rng2.uniform() - 1;
+      if (k === 0) w.data[3] = Infinity, w.data[4] = NaN, w.data[5] = -0;
+      return { name: `p${k}.W`, value: w, grad: g };
+    });
+  };
+  const fast = make(), plain = make();
+  const options = { lr: 0.05, momentum: 0.9, weightDecay: 1e-3 };
+  const [a, b] = [new SGD(fast, options), new SGD(plain, options)];
+  for (let t = 0; t < 5; t++) {
+    fast.forEach((q, k) => {
+      for (let i = 0; i < q.grad.data.length; i++) {
+        const v = 2 * rng.uniform() - 1;
+        q.grad.data[i] = v, plain[k].grad.data[i] = v;
+      }
+    });
+    sgdFast.enabled = true;
+    a.step();
+    sgdFast.enabled = false;
+    b.step();
+    sgdFast.enabled = true;
+    fast.forEach((q, k) => expect(bytes(q.value.data)).toEqual(bytes(plain[k].value.data)));
+  }
+});
+
+const bytes = (x: Float32Array) => new Uint8Array(x.buffer, x.byteOffset, x.byteLength);

@@ -46,9 +46,14 @@ export class ReLU implements Layer {
   forward(x: Tensor): Tensor {
     checkBatch("x", x);
     const y = new Tensor(x.rows, x.cols), xd = x.data, yd = y.data;
-    for (let i = 0; i < xd.length; i++) {
-      const v = xd[i];
-      yd[i] = v > 0 ? v : v === v ? 0 : v; // v !== v only for NaN, which passes through
+    // Branch-free on the bits, so the random signs of a layer's inputs cost no
+    // mispredictions: x is kept (& all ones) where its bits are positive as an
+    // integer (x > 0, +∞) or it is a NaN of either sign, else cleared to +0.
+    const xBits = new Int32Array(xd.buffer, xd.byteOffset, xd.length);
+    const yBits = new Int32Array(yd.buffer, 0, yd.length);
+    for (let i = 0; i < xBits.length; i++) {
+      const b = xBits[i];
+      yBits[i] = b & -(+(b > 0) | +((b & 0x7fffffff) > 0x7f800000));
     }
     this.#x = x, this.#y = y;
     return y;
@@ -64,7 +69,11 @@ export class ReLU implements Layer {
     checkDOut("ReLU", this.#y, dOut);
     const x = this.#x!;
     const dX = new Tensor(x.rows, x.cols), xd = x.data, dd = dOut.data;
-    for (let i = 0; i < xd.length; i++) dX.data[i] = xd[i] > 0 ? dd[i] : 0;
+    // dX = x > 0 ? dOut : 0, branch-free: the bits of dOut, kept (& all ones)
+    // or cleared to +0 (& 0), so a dOut of ±∞ or NaN where x ≤ 0 still gives 0.
+    const dBits = new Int32Array(dd.buffer, dd.byteOffset, dd.length);
+    const dXBits = new Int32Array(dX.data.buffer, 0, dd.length);
+    for (let i = 0; i < xd.length; i++) dXBits[i] = dBits[i] & -(xd[i] > 0);
     return dX;
   }
 
