@@ -16,7 +16,7 @@
  *
  * @module
  */
-import { assemble, type Func, I32, op, V128 } from "./_wasm.ts";
+import { assemble, type Func, op, V128 } from "./_wasm.ts";
 
 /**
  * `sgd(w, g, v, quads, constants)`: for `quads` groups of four float32 at byte
