@@ -39,11 +39,20 @@ function applyMaxNorm(params: Parameter[], c: number): void {
   for (const q of params) {
     if (!q.name.endsWith(".W")) continue;
     const { rows, cols, data } = q.value;
+    // Row by row, so memory is read in order; each column's sum of squares still
+    // runs over i = 0, 1, …, rows − 1 in float64, as a column-by-column loop would.
+    const sq = new Float64Array(cols), factor = new Float64Array(cols).fill(1);
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) sq[j] += data[i * cols + j] ** 2;
+    }
+    let any = false;
     for (let j = 0; j < cols; j++) {
-      let sq = 0;
-      for (let i = 0; i < rows; i++) sq += data[i * cols + j] ** 2;
-      const norm = Math.sqrt(sq);
-      if (norm > c) { for (let i = 0; i < rows; i++) data[i * cols + j] *= c / norm; }
+      const norm = Math.sqrt(sq[j]);
+      if (norm > c) factor[j] = c / norm, any = true;
+    }
+    if (!any) continue;
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) if (factor[j] !== 1) data[i * cols + j] *= factor[j];
     }
   }
 }
