@@ -143,7 +143,7 @@ function runOnPool<I, O>(inputs: readonly I[], source: string, count: number): P
     const give = (worker: Worker) => {
       if (next < inputs.length) {
         const index = next++;
-        worker.postMessage({ index, source, input: inputs[index] });
+        worker.postMessage({ index, source, input: sharedLarge(inputs[index], new Map()) });
       }
     };
     for (const worker of workers) {
@@ -163,4 +163,53 @@ function runOnPool<I, O>(inputs: readonly I[], source: string, count: number): P
       give(worker);
     }
   });
+}
+
+/** Typed arrays at least this large travel to the workers as shared memory, not as copies. */
+const SHARE_BYTES = 1 << 16;
+/** The shared copy of each large typed array already sent (one per array, for its lifetime). */
+const sharedCopies = new WeakMap<ArrayBufferView, ArrayBufferView>();
+
+/**
+ * The input as it travels to a worker: the same values, except that every
+ * typed array of 64 KB or more is replaced by a copy in a SharedArrayBuffer,
+ * made once per array and reused by every later task. A training set sent
+ * with each of a hundred runs then costs one copy, not a hundred in every
+ * worker's memory. Tasks read their inputs and never write into them, so
+ * sharing changes no result; structured cloning still copies everything
+ * else (and turns class instances such as Tensors into plain objects).
+ */
+function sharedLarge(value: unknown, seen: Map<object, unknown>): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (seen.has(value)) return seen.get(value);
+  if (ArrayBuffer.isView(value)) {
+    if (value.byteLength < SHARE_BYTES || value.buffer instanceof SharedArrayBuffer) return value;
+    let shared = sharedCopies.get(value);
+    if (shared === undefined) {
+      const Kind = value.constructor as new (buffer: SharedArrayBuffer) => ArrayBufferView;
+      const buffer = new SharedArrayBuffer(value.byteLength);
+      new Uint8Array(buffer).set(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+      shared = new Kind(buffer);
+      sharedCopies.set(value, shared);
+    }
+    return shared;
+  }
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    seen.set(value, out);
+    for (const item of value) out.push(sharedLarge(item, seen));
+    return out;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null && !isClassInstance(value)) return value;
+  const out: Record<string, unknown> = {};
+  seen.set(value, out);
+  for (const [key, item] of Object.entries(value)) out[key] = sharedLarge(item, seen);
+  return out;
+}
+
+/** An object of a user class (a Tensor): cloned as its own fields, as structured cloning does. */
+function isClassInstance(value: object): boolean {
+  const ctor = (value as { constructor?: unknown }).constructor;
+  return typeof ctor === "function" && /^class\b/.test(Function.prototype.toString.call(ctor));
 }

@@ -77,3 +77,23 @@ Deno.test("`inParallel()` calls made together run one after the other, each in o
   expect(b).toEqual([16, 25]);
   stopWorkers();
 });
+
+Deno.test("large typed arrays in inputs reach the workers intact (shared, not copied)", async () => {
+  const big = new Float32Array(50_000).map((_, i) => i / 7); // 200 KB: sent as shared memory
+  const small = new Int32Array([3, 1, 2]);
+  const inputs = [0, 1, 2, 3].map((k) => ({ k, big, small, nested: [{ big }] }));
+  const task = (
+    input: { k: number; big: Float32Array; small: Int32Array; nested: { big: Float32Array }[] },
+  ) => {
+    let s = 0;
+    for (let i = 0; i < input.big.length; i++) s += input.big[i];
+    return [input.k, s, input.small[0], input.nested[0].big.length, input.big.constructor.name];
+  };
+  const [parallel, serial] = [
+    await inParallel(inputs, task, { workers: 2 }),
+    await inParallel(inputs, task, { workers: 1 }),
+  ];
+  expect(parallel).toEqual(serial);
+  expect(parallel[3]).toEqual([3, serial[3][1], 3, 50_000, "Float32Array"]);
+  stopWorkers();
+});
