@@ -164,26 +164,22 @@ export async function runNotebook(
   const mod = await import(`file://${modulePath}`) as {
     cells: () => AsyncGenerator<number, void, undefined>;
   };
-  // Like the kernel, run with the notebook's folder as the working directory.
-  const cwd = Deno.cwd();
-  Deno.chdir(dirname(notebookPath));
-  try {
-    const run = mod.cells();
-    await run.next(); // stops at the first `yield`, before cell 1
-    let failed = false;
-    for (const cell of cells) {
-      const name = `cell ${cell.number}: ${firstLine(cell.source)}`;
-      if (failed) {
-        await t.step({ name, ignore: true, fn: () => {} });
-        continue;
-      }
-      const ok = await t.step(name, async () => {
-        await run.next();
-      });
-      failed = !ok;
+  // The working directory stays where it is (the kernel's would be the notebook's folder):
+  // `deno test --parallel` runs other test modules on other threads of this process, and
+  // the working directory is the process's. No lesson reads a file by a relative path.
+  const run = mod.cells();
+  await run.next(); // stops at the first `yield`, before cell 1
+  let failed = false;
+  for (const cell of cells) {
+    const name = `cell ${cell.number}: ${firstLine(cell.source)}`;
+    if (failed) {
+      await t.step({ name, ignore: true, fn: () => {} });
+      continue;
     }
-  } finally {
-    Deno.chdir(cwd);
+    const ok = await t.step(name, async () => {
+      await run.next();
+    });
+    failed = !ok;
   }
 }
 

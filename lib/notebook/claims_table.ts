@@ -11,6 +11,7 @@
  *
  * @module
  */
+import { fileURLToPath } from "node:url";
 import { checkObject, checkString, describe } from "../nn/_check.ts";
 import { CLAIM_MIME, type ClaimRecord, type Verdict, VERDICTS } from "./claims.ts";
 import { DISPLAY, type Displayable } from "./display.ts";
@@ -313,7 +314,7 @@ export function claimsHtml(rows: ClaimRow[], links: TableLinks = {}): string {
  * Reads every `*.ipynb` in a folder and the ledger in the same folder, and
  * returns the table's rows.
  *
- * @param notebookDir The folder of the lesson notebooks.
+ * @param notebookDir The folder of the lesson notebooks; by default the course's own `notebooks/`.
  * @param ledgerPath The ledger; by default `LEDGER.md` in `notebookDir`. A missing
  *   ledger means natural ID order and no "not yet checked" rows.
  * @returns The rows, in ledger order.
@@ -328,7 +329,8 @@ export function claimsHtml(rows: ClaimRow[], links: TableLinks = {}): string {
  * Deno.removeSync(dir, { recursive: true });
  * ```
  */
-export function readClaimRows(notebookDir: string, ledgerPath?: string): ClaimRow[] {
+export function readClaimRows(notebookDir?: string, ledgerPath?: string): ClaimRow[] {
+  if (notebookDir === undefined) notebookDir = courseNotebooks();
   checkString("notebookDir", notebookDir);
   if (ledgerPath !== undefined) checkString("ledgerPath", ledgerPath);
   const names = [...Deno.readDirSync(notebookDir)]
@@ -345,12 +347,19 @@ export function readClaimRows(notebookDir: string, ledgerPath?: string): ClaimRo
   return claimRows(claims, ledgerIds(ledger));
 }
 
+/** The course's own `notebooks/` folder, found from this file's place in the repository. */
+function courseNotebooks(): string {
+  return fileURLToPath(new URL("../../notebooks", import.meta.url));
+}
+
 /**
  * The claims table of the whole course, ready to display in a notebook: the
  * last expression of a cell shows it as an HTML table whose lesson links open
  * the other notebooks.
  *
- * @param notebookDir The folder of the lesson notebooks (`"."` inside a lesson).
+ * @param notebookDir The folder of the lesson notebooks; by default the course's
+ *   own `notebooks/`, found from this file's place in the repository (so the
+ *   table is the same whatever the working directory).
  * @param ledgerPath The ledger, if not `LEDGER.md` in `notebookDir`.
  * @returns A displayable table (HTML, Markdown and plain text).
  * @example
@@ -363,7 +372,8 @@ export function readClaimRows(notebookDir: string, ledgerPath?: string): ClaimRo
  * expect(bundle["text/plain"]).toBe("0 claims checked, 0 not yet checked");
  * ```
  */
-export function claimsTable(notebookDir = ".", ledgerPath?: string): Displayable {
+export function claimsTable(notebookDir?: string, ledgerPath?: string): Displayable {
+  if (notebookDir === undefined) notebookDir = courseNotebooks();
   checkString("notebookDir", notebookDir);
   const rows = readClaimRows(notebookDir, ledgerPath);
   const links: TableLinks = { lesson: (notebook) => notebook };
