@@ -12,6 +12,9 @@ to, and builds the outputs once the kernel has gone quiet after a final empty
 request. It uses the same Jupyter machinery as nbclient (jupyter_client,
 nbformat) and the kernel named in the command line.
 
+It prints `peak-memory-mib: N`, the kernel's peak resident memory, when it
+can read it (Linux).
+
 Exit status: 0 when every cell ran; 1 when a cell raised (its error is stored
 as an error output, and the cells after it are not run, as in nbclient); 2 on
 a timeout or a dead kernel.
@@ -52,6 +55,20 @@ def cell_outputs(messages):
     for out in outputs:
         out.pop("_display_id", None)
     return outputs
+
+
+def peak_mib(km):
+    """The kernel process's peak resident memory (Linux VmHWM, its workers' threads
+    included) in MiB, or None where /proc is missing."""
+    try:
+        pid = km.provisioner.pid
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (AttributeError, OSError, ValueError, TypeError):
+        return None
+    return None
 
 
 def run(path_in, path_out, kernel_name, timeout):
@@ -113,6 +130,9 @@ def run(path_in, path_out, kernel_name, timeout):
         print(f"execute.py: {path_in}: {problem}", file=sys.stderr)
         status = 2
     finally:
+        peak = peak_mib(km)
+        if peak is not None:
+            print(f"peak-memory-mib: {peak:.0f}")
         kc.stop_channels()
         km.shutdown_kernel(now=True)
     nbformat.write(nb, path_out)

@@ -8,7 +8,8 @@
  *
  * Execution counts and timing metadata are ignored in the comparison; every
  * other byte of every output must match. A notebook that raises, writes to
- * stderr, exceeds its time budget or grows past 1 MB fails.
+ * stderr, exceeds its time budget, peaks at 750 MiB or more in the kernel
+ * (read from Linux's /proc, where it exists) or grows past 1 MB fails.
  *
  * @module
  */
@@ -21,6 +22,11 @@ import { lessonNotebooks, ROOT } from "../tests/_notebook.ts";
 export const BUDGET_SECONDS = 90;
 /** The largest a committed notebook may be, outputs included. */
 const MAX_BYTES = 1_000_000;
+/**
+ * Peak resident memory one notebook's kernel may reach, in MiB (its workers included): a guard
+ * against regressions. The course's target is 500 MiB; the README says which lessons exceed it.
+ */
+export const MAX_MIB = 750;
 const EXECUTED = join(ROOT, ".cache", "executed");
 
 type Output = Record<string, unknown> & { output_type: string };
@@ -105,7 +111,7 @@ export function problems(notebook: Notebook): string[] {
 async function execute(
   python: string,
   path: string,
-): Promise<{ notebook?: Notebook; seconds: number; log: string }> {
+): Promise<{ notebook?: Notebook; seconds: number; peakMiB?: number; log: string }> {
   const out = join(EXECUTED, basename(path));
   try {
     Deno.removeSync(out);
@@ -130,7 +136,9 @@ async function execute(
   try {
     notebook = JSON.parse(Deno.readTextFileSync(out));
   } catch { /* not written */ }
-  return { notebook: result.code === 2 ? undefined : notebook, seconds, log };
+  const peak = new TextDecoder().decode(result.stdout).match(/peak-memory-mib: (\d+)/)?.[1];
+  const peakMiB = peak === undefined ? undefined : Number(peak);
+  return { notebook: result.code === 2 ? undefined : notebook, seconds, peakMiB, log };
 }
 
 async function main(args: string[]): Promise<number> {
@@ -147,7 +155,7 @@ async function main(args: string[]): Promise<number> {
   const rows: string[] = [];
   for (const path of paths) {
     const name = basename(path);
-    const { notebook, seconds, log } = await execute(python, path);
+    const { notebook, seconds, peakMiB, log } = await execute(python, path);
     const issues: string[] = [];
     if (!notebook) {
       issues.push(`Jupyter failed to execute it:\n${log.split("\n").slice(-30).join("\n")}`);
@@ -155,6 +163,9 @@ async function main(args: string[]): Promise<number> {
       issues.push(...problems(notebook));
       if (seconds > budget) {
         issues.push(`took ${seconds.toFixed(1)} s, over the ${budget} s budget`);
+      }
+      if (peakMiB !== undefined && peakMiB >= MAX_MIB) {
+        issues.push(`peaked at ${peakMiB} MiB in the kernel, over the ${MAX_MIB} MiB limit`);
       }
       if (write && issues.length === 0) {
         writeNotebook(path, clean(notebook));
@@ -173,11 +184,16 @@ async function main(args: string[]): Promise<number> {
     }
     const verdict = issues.length ? "FAILED" : "ok";
     issues.length ? failed++ : passed++;
-    rows.push(`| ${name} | ${seconds.toFixed(1)} | ${verdict} |`);
-    console.log(`${name} ... ${verdict} (${seconds.toFixed(1)} s in Jupyter)`);
+    const memory = peakMiB === undefined ? "–" : `${peakMiB}`;
+    rows.push(`| ${name} | ${seconds.toFixed(1)} | ${memory} | ${verdict} |`);
+    console.log(`${name} ... ${verdict} (${seconds.toFixed(1)} s, peak ${memory} MiB in Jupyter)`);
     for (const issue of issues) console.log(`  - ${issue}`);
   }
-  console.log(`\n| notebook | seconds in Jupyter | result |\n|---|---:|---|\n${rows.join("\n")}`);
+  console.log(
+    `\n| notebook | seconds in Jupyter | peak MiB | result |\n|---|---:|---:|---|\n${
+      rows.join("\n")
+    }`,
+  );
   console.log(`\njupyter: ${passed} passed, ${failed} failed`);
   return failed ? 1 : 0;
 }
