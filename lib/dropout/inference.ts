@@ -17,6 +17,7 @@ import { softmax } from "../nn/loss.ts";
 import { predict } from "../nn/evaluate.ts";
 import { checkBatch, checkTensor, type Tensor } from "../nn/tensor.ts";
 import { scale } from "../nn/elementwise.ts";
+import { saveLastForward } from "../nn/_last_forward.ts";
 
 /**
  * Class probabilities from one deterministic pass in evaluation mode.
@@ -60,7 +61,7 @@ export function mcDropoutPredict(model: Layer, x: Tensor, k: number): Tensor {
   checkLayer("model", model);
   checkBatch("x", x);
   checkInteger("k", k, 1);
-  const wasTraining = model.training;
+  const wasTraining = model.training, restore = saveLastForward(model);
   model.training = true;
   try {
     const mean = softmax(model.forward(x));
@@ -72,6 +73,7 @@ export function mcDropoutPredict(model: Layer, x: Tensor, k: number): Tensor {
     return mean;
   } finally {
     model.training = wasTraining;
+    restore(); // the layers remember their last forward from before
   }
 }
 
@@ -110,7 +112,7 @@ export function mcDropoutAtKs(model: Layer, x: Tensor, ks: readonly number[]): T
   ks.forEach((k, i) => {
     checkInteger(`ks[${i}]`, k, i === 0 ? 1 : ks[i - 1] + 1);
   });
-  const wasTraining = model.training;
+  const wasTraining = model.training, restore = saveLastForward(model);
   model.training = true;
   try {
     const out: Tensor[] = [];
@@ -124,6 +126,7 @@ export function mcDropoutAtKs(model: Layer, x: Tensor, ks: readonly number[]): T
     return out;
   } finally {
     model.training = wasTraining;
+    restore(); // the layers remember their last forward from before
   }
 }
 

@@ -16,6 +16,7 @@ import { accuracy, type Dataset, lossOf, type Model } from "../nn/evaluate.ts";
 import { Rng } from "../nn/rng.ts";
 import { argmaxRows, Tensor } from "../nn/tensor.ts";
 import type { Optimizer } from "../nn/train.ts";
+import { saveLastForward } from "../nn/_last_forward.ts";
 
 /** One epoch's losses, measured four ways. */
 export interface ModeEpoch {
@@ -81,12 +82,13 @@ export function lossInMode(model: Model, data: Dataset, training: boolean): numb
   if (typeof training !== "boolean") {
     throw new TypeError(`training must be a boolean, got ${describe(training)}`);
   }
-  const was = model.training;
+  const was = model.training, restore = saveLastForward(model);
   model.training = training;
   try {
     return lossOf("cross-entropy", model.forward(data.x), data.y).loss;
   } finally {
     model.training = was;
+    restore(); // the layers remember their last forward from before
   }
 }
 
@@ -188,7 +190,7 @@ export function modeCost(model: Model, data: Dataset): {
 } {
   checkLayer("model", model);
   checkSetForModel("data", model, data, "cross-entropy");
-  const labels = data.y as Int32Array, was = model.training;
+  const labels = data.y as Int32Array, was = model.training, restore = saveLastForward(model);
   const pass = (training: boolean) => {
     model.training = training;
     return model.forward(data.x);
@@ -205,5 +207,6 @@ export function modeCost(model: Model, data: Dataset): {
     return { evalAccuracy, trainAccuracy, changed, evalChanged };
   } finally {
     model.training = was;
+    restore(); // the layers remember their last forward from before
   }
 }

@@ -22,6 +22,7 @@ import { softmaxCrossEntropy } from "../nn/loss.ts";
 import { Sequential } from "../nn/sequential.ts";
 import { checkBatch, Tensor } from "../nn/tensor.ts";
 import { accuracy } from "../nn/evaluate.ts";
+import { saveLastForward } from "../nn/_last_forward.ts";
 
 /** Per-unit usage of a layer's outputs over a batch. */
 export interface ActivationStats {
@@ -39,13 +40,14 @@ export interface ActivationStats {
 
 /** Runs layers[0..=layer] in evaluation mode and returns that layer's output. */
 function runPrefix(model: Sequential, layer: number, x: Tensor): Tensor {
-  const wasTraining = model.layers.map((l) => l.training);
+  const wasTraining = model.layers.map((l) => l.training), restore = saveLastForward(model);
   model.training = false;
   try {
     for (let i = 0; i <= layer; i++) x = model.layers[i].forward(x);
     return x;
   } finally {
     model.layers.forEach((l, i) => l.training = wasTraining[i]);
+    restore(); // the layers remember their last forward from before
   }
 }
 
@@ -183,7 +185,7 @@ export function ablateUnits(
   layer = checkModelLayer(model, layer);
   const { k, next } = ablationSite(model, layer, data);
   const tail = new Sequential(model.layers.slice(k + 1));
-  const wasTraining = model.layers.map((l) => l.training);
+  const wasTraining = model.layers.map((l) => l.training), restore = saveLastForward(model);
   model.training = false;
   try {
     const h = runPrefix(model, layer, data.x);
@@ -216,6 +218,7 @@ export function ablateUnits(
     return result;
   } finally {
     model.layers.forEach((l, i) => l.training = wasTraining[i]);
+    restore(); // the layers remember their last forward from before
   }
 }
 
@@ -275,7 +278,7 @@ export function ablationCurve(
     seen.add(order[i]);
   }
   const tail = new Sequential(model.layers.slice(k + 1));
-  const wasTraining = model.layers.map((l) => l.training);
+  const wasTraining = model.layers.map((l) => l.training), restore = saveLastForward(model);
   model.training = false;
   try {
     const h = runPrefix(model, layer, data.x);
@@ -305,5 +308,6 @@ export function ablationCurve(
     return curve;
   } finally {
     model.layers.forEach((l, i) => l.training = wasTraining[i]);
+    restore(); // the layers remember their last forward from before
   }
 }

@@ -18,6 +18,7 @@ import { Dropout } from "../nn/dropout.ts";
 import { Linear } from "../nn/linear.ts";
 import { Sequential } from "../nn/sequential.ts";
 import { checkBatch, type Tensor } from "../nn/tensor.ts";
+import { saveLastForward } from "../nn/_last_forward.ts";
 
 /** The variance of each feature entering a BatchNorm layer, four ways. */
 export interface VarianceShift {
@@ -97,7 +98,7 @@ export function varianceShift(model: Sequential, bn: number, x: Tensor): Varianc
   checkBatch("x", x);
   const before = bn >= 2 ? model.layers[bn - 2] : undefined;
   const p = before instanceof Dropout ? before.p : 0;
-  const modes = model.layers.map((layer) => layer.training);
+  const modes = model.layers.map((layer) => layer.training), restore = saveLastForward(model);
   try {
     const evalVar = columnVariance(runPrefix(model, bn, x, false));
     const trainVar = columnVariance(runPrefix(model, bn, x, true));
@@ -118,5 +119,6 @@ export function varianceShift(model: Sequential, bn: number, x: Tensor): Varianc
     return { p, evalVar, trainVar, predictedVar, runningVar: Float32Array.from(norm.runningVar) };
   } finally {
     model.layers.forEach((layer, i) => (layer.training = modes[i]));
+    restore(); // the layers remember their last forward from before
   }
 }

@@ -11,6 +11,7 @@
  * @module
  */
 import { checkDOut } from "./_backward.ts";
+import { SAVE_LAST_FORWARD } from "./_last_forward.ts";
 import {
   checkInRange,
   checkInteger,
@@ -202,6 +203,20 @@ export class BatchNorm1d implements Layer {
       }
     }
     return dX;
+  }
+
+  /**
+   * Saves the last forward's input, normalised input, output, batch statistics
+   * and mode; the result puts them back (see `_last_forward.ts`). The running
+   * statistics are not part of it: a training-mode forward updates them for good.
+   */
+  [SAVE_LAST_FORWARD](): () => void {
+    const [x, xHat, y, training] = [this.#x, this.#xHat, this.#y, this.#training];
+    const stats = [this.#invStd, this.#batchMean, this.#batchVar].map((a) => a.slice());
+    return () => {
+      this.#x = x, this.#xHat = xHat, this.#y = y, this.#training = training;
+      this.#invStd.set(stats[0]), this.#batchMean.set(stats[1]), this.#batchVar.set(stats[2]);
+    };
   }
 
   /** @returns `[gamma, beta]`. */

@@ -16,6 +16,7 @@
  * @module
  */
 import { checkDOut } from "./_backward.ts";
+import { SAVE_LAST_FORWARD } from "./_last_forward.ts";
 import { checkInRange, checkObject, describe, orDefault } from "./_check.ts";
 import type { Layer, Parameter } from "./layer.ts";
 import { Rng } from "./rng.ts";
@@ -224,6 +225,12 @@ export class Dropout implements Layer {
     // dOut · s where kept, else exactly +0 (the bits & 0), branch-free as in the forward.
     for (let i = 0; i < mask.length; i++) dXd[i] = dd[i] * s, dXBits[i] &= -mask[i];
     return dX;
+  }
+
+  /** Saves the last forward's input, output, mask and mode; the result puts them back. */
+  [SAVE_LAST_FORWARD](): () => void {
+    const [x, y, mask, training] = [this.#x, this.#y, this.#mask, this.#training];
+    return () => void (this.#x = x, this.#y = y, this.#mask = mask, this.#training = training);
   }
 
   /** Dropout has no parameters. @returns `[]`. */

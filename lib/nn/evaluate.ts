@@ -7,6 +7,7 @@ import { checkFiniteValues, checkLabels, checkLayer, checkObject, describe } fro
 import type { Layer } from "./layer.ts";
 import { meanSquaredError, softmaxCrossEntropy } from "./loss.ts";
 import { checkLossKind, checkOutputs } from "./_dataset.ts";
+import { saveLastForward } from "./_last_forward.ts";
 import { argmaxRows, checkBatch, Tensor } from "./tensor.ts";
 
 /** A labelled set: `y` holds class labels (cross-entropy) or target rows (mean squared error). */
@@ -132,7 +133,7 @@ export function predict(model: Model, x: Tensor): Tensor {
   checkLayer("model", model);
   if (!(x instanceof Tensor)) throw new TypeError(`x must be a Tensor, got ${describe(x)}`);
   if (x.rows === 0) throw new RangeError(`x must hold at least one example, got ${x.shape}`);
-  const wasTraining = model.training;
+  const wasTraining = model.training, restore = saveLastForward(model);
   model.training = false;
   try {
     if (x.rows <= CHUNK) return model.forward(x);
@@ -151,6 +152,7 @@ export function predict(model: Model, x: Tensor): Tensor {
     return out!;
   } finally {
     model.training = wasTraining;
+    restore(); // the layers remember their last forward from before this prediction
   }
 }
 

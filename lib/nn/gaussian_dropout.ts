@@ -11,6 +11,7 @@
  * @module
  */
 import { checkDOut } from "./_backward.ts";
+import { SAVE_LAST_FORWARD } from "./_last_forward.ts";
 import { checkInHalfOpen, describe } from "./_check.ts";
 import type { Layer, Parameter } from "./layer.ts";
 import { Rng } from "./rng.ts";
@@ -102,6 +103,12 @@ export class GaussianDropout implements Layer {
     const dX = new Tensor(dOut.rows, dOut.cols), noise = this.#noise!;
     for (let i = 0; i < noise.length; i++) dX.data[i] = dOut.data[i] * noise[i];
     return dX;
+  }
+
+  /** Saves the last forward's input, output, noise and mode; the result puts them back. */
+  [SAVE_LAST_FORWARD](): () => void {
+    const [x, y, noise, training] = [this.#x, this.#y, this.#noise, this.#training];
+    return () => void (this.#x = x, this.#y = y, this.#noise = noise, this.#training = training);
   }
 
   /** Gaussian dropout has no parameters. @returns `[]`. */

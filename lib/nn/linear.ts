@@ -11,6 +11,7 @@ import type { Layer, Parameter } from "./layer.ts";
 import { matmul, matmulTransA, matmulTransB } from "./matmul.ts";
 import { Rng } from "./rng.ts";
 import { checkDOut } from "./_backward.ts";
+import { SAVE_LAST_FORWARD } from "./_last_forward.ts";
 import { addRowVector, checkBatch, colSums, Tensor } from "./tensor.ts";
 
 /**
@@ -112,6 +113,12 @@ export class Linear implements Layer {
     matmulTransA(x, dOut, this.W.grad, { accumulate: true }); // dW += xᵀ·dOut, no temporary
     accumulate(this.b.grad, colSums(dOut, this.#dB));
     return inputGrad ? matmulTransB(dOut, this.W.value) : new Tensor(dOut.rows, 0);
+  }
+
+  /** Saves the last forward's input and output; the result puts them back (see `_last_forward.ts`). */
+  [SAVE_LAST_FORWARD](): () => void {
+    const [x, y] = [this.#x, this.#y];
+    return () => void (this.#x = x, this.#y = y);
   }
 
   /** @returns `[W, b]`. */

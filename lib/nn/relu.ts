@@ -5,6 +5,7 @@
  */
 import type { Layer, Parameter } from "./layer.ts";
 import { checkDOut } from "./_backward.ts";
+import { SAVE_LAST_FORWARD } from "./_last_forward.ts";
 import { checkBatch, Tensor } from "./tensor.ts";
 
 /**
@@ -75,6 +76,12 @@ export class ReLU implements Layer {
     const dXBits = new Int32Array(dX.data.buffer, 0, dd.length);
     for (let i = 0; i < xd.length; i++) dXBits[i] = dBits[i] & -(xd[i] > 0);
     return dX;
+  }
+
+  /** Saves the last forward's input and output; the result puts them back (see `_last_forward.ts`). */
+  [SAVE_LAST_FORWARD](): () => void {
+    const [x, y] = [this.#x, this.#y];
+    return () => void (this.#x = x, this.#y = y);
   }
 
   /** ReLU has no parameters. @returns `[]`. */

@@ -4,6 +4,7 @@
  * @module
  */
 import { describe } from "./_check.ts";
+import { SAVE_LAST_FORWARD, saveLastForward } from "./_last_forward.ts";
 import type { Layer, Parameter } from "./layer.ts";
 import { Tensor } from "./tensor.ts";
 
@@ -102,6 +103,12 @@ export class Sequential implements Layer {
     if (first === -1) return new Tensor(dOut.rows, 0);
     for (let i = this.layers.length - 1; i > first; i--) dOut = this.layers[i].backward(dOut);
     return this.layers.length ? this.layers[first].backward(dOut, inputGrad) : dOut;
+  }
+
+  /** Saves what each layer remembers of its last forward; the result puts it all back. */
+  [SAVE_LAST_FORWARD](): () => void {
+    const restores = this.layers.map(saveLastForward);
+    return () => restores.forEach((restore) => restore());
   }
 
   /** @returns Every layer's parameters, in layer order. */

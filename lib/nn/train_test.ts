@@ -1,4 +1,5 @@
 import { expect } from "expect";
+import { BatchNorm1d } from "./batchnorm.ts";
 import { Dropout } from "./dropout.ts";
 import { Linear } from "./linear.ts";
 import { SGD } from "./optim.ts";
@@ -109,4 +110,28 @@ Deno.test("`batchRunner()` steps through a seeded shuffle as a plain loop does, 
   expect(losses).toEqual(plainLosses);
   expect(stepped.parameters().map((q) => [...q.value.data]))
     .toEqual(plain.parameters().map((q) => [...q.value.data]));
+});
+
+Deno.test("predict() and evaluate() leave what the layers remember of their last forward as it was", () => {
+  const rng = new Rng(3);
+  const model = new Sequential(
+    new Linear(4, 8, rng.fork(1)),
+    new BatchNorm1d(8),
+    new ReLU(),
+    new Dropout(0.5, rng.fork(2)),
+    new Linear(8, 3, rng.fork(3)),
+  );
+  const batch = Tensor.fromRows([[1, 2, 3, 4], [4, 3, 2, 1], [0, 1, 0, 1]]);
+  model.forward(batch); // a training-mode forward: what backward will need
+  const [relu, drop, last] = [model.layers[2] as ReLU, model.layers[3] as Dropout, model.layers[4]];
+  const [hidden, mask, out] = [relu.lastOutput, drop.mask, (last as Linear).lastOutput];
+  const big = new Tensor(50, 4, new Float32Array(200).map((_, i) => (i % 7) - 3));
+  predict(model, big);
+  evaluate(model, { x: big, y: new Int32Array(50) }, "cross-entropy");
+  expect(relu.lastOutput).toBe(hidden);
+  expect(drop.mask).toBe(mask);
+  expect((last as Linear).lastOutput).toBe(out);
+  // …so a backward after a measurement is still the backward of the training batch.
+  const dOut = new Tensor(3, 3, new Float32Array(9).fill(1));
+  expect(() => model.backward(dOut)).not.toThrow();
 });
