@@ -18,6 +18,7 @@ import { predict } from "../nn/evaluate.ts";
 import { checkBatch, checkTensor, type Tensor } from "../nn/tensor.ts";
 import { scale } from "../nn/elementwise.ts";
 import { saveLastForward } from "../nn/_last_forward.ts";
+import { reusingBuffers } from "../nn/_scratch.ts";
 
 /**
  * Class probabilities from one deterministic pass in evaluation mode.
@@ -64,9 +65,11 @@ export function mcDropoutPredict(model: Layer, x: Tensor, k: number): Tensor {
   const wasTraining = model.training, restore = saveLastForward(model);
   model.training = true;
   try {
-    const mean = softmax(model.forward(x));
+    // Each pass's activations are consumed by softmax: the layers may reuse their buffers.
+    const pass = () => reusingBuffers(() => softmax(model.forward(x)));
+    const mean = pass();
     for (let s = 1; s < k; s++) {
-      const probs = softmax(model.forward(x));
+      const probs = pass();
       for (let i = 0; i < mean.data.length; i++) mean.data[i] += probs.data[i];
     }
     for (let i = 0; i < mean.data.length; i++) mean.data[i] /= k;
@@ -118,7 +121,7 @@ export function mcDropoutAtKs(model: Layer, x: Tensor, ks: readonly number[]): T
     const out: Tensor[] = [];
     let sum: Tensor | null = null;
     for (let k = 1; k <= ks[ks.length - 1]; k++) {
-      const probs = softmax(model.forward(x));
+      const probs = reusingBuffers(() => softmax(model.forward(x))); // as in mcDropoutPredict
       if (sum === null) sum = probs;
       else for (let i = 0; i < sum.data.length; i++) sum.data[i] += probs.data[i];
       if (ks.includes(k)) out.push(scale(sum, 1 / k));

@@ -17,6 +17,7 @@ import { Rng } from "../nn/rng.ts";
 import { argmaxRows, Tensor } from "../nn/tensor.ts";
 import type { Optimizer } from "../nn/train.ts";
 import { saveLastForward } from "../nn/_last_forward.ts";
+import { reusingBuffers } from "../nn/_scratch.ts";
 
 /** One epoch's losses, measured four ways. */
 export interface ModeEpoch {
@@ -141,11 +142,14 @@ export async function fitBothModes(
     for (let start = 0; start < n; start += batchSize) {
       const end = n - (start + batchSize) < 2 ? n : start + batchSize;
       const batch = rowsOf(train, order, start, end);
-      optimizer.zeroGrad();
-      const { loss, dYHat } = lossOf("cross-entropy", model.forward(batch.x), batch.y);
-      model.backward(dYHat, false);
-      optimizer.step();
-      sum += loss * (end - start);
+      // The layers may reuse their buffers of the step before (see `nn/_scratch.ts`).
+      sum += reusingBuffers(() => {
+        optimizer.zeroGrad();
+        const { loss, dYHat } = lossOf("cross-entropy", model.forward(batch.x), batch.y);
+        model.backward(dYHat, false);
+        optimizer.step();
+        return loss;
+      }) * (end - start);
       if (end === n) break;
     }
     if (epoch % measureEvery !== 0 && epoch !== epochs) continue;

@@ -23,6 +23,7 @@ import { Sequential } from "../nn/sequential.ts";
 import { checkBatch, Tensor } from "../nn/tensor.ts";
 import { accuracy } from "../nn/evaluate.ts";
 import { saveLastForward } from "../nn/_last_forward.ts";
+import { reusingBuffers } from "../nn/_scratch.ts";
 
 /** Per-unit usage of a layer's outputs over a batch. */
 export interface ActivationStats {
@@ -212,7 +213,7 @@ export function ablateUnits(
         if (hij === 0) continue; // a silent unit changes nothing in this row
         for (let c = 0; c < out; c++) zj.data[i * out + c] -= hij * W[j * out + c];
       }
-      const r = measure(tail.forward(zj));
+      const r = reusingBuffers(() => measure(tail.forward(zj))); // the tail's outputs are not kept
       result.accuracy[j] = r.acc, result.loss[j] = r.loss;
     }
     return result;
@@ -289,12 +290,13 @@ export function ablationCurve(
       loss: new Float64Array(order.length + 1),
       accuracy: new Float64Array(order.length + 1),
     };
-    const measure = (i: number) => {
-      const logits = tail.forward(z);
-      if (i === 0) checkLabels("data.y", data.y, logits.cols, n); // before any loss is computed
-      curve.loss[i] = softmaxCrossEntropy(logits, data.y).loss;
-      curve.accuracy[i] = accuracy(logits, data.y);
-    };
+    const measure = (i: number) =>
+      reusingBuffers(() => { // the tail's outputs are not kept: its layers may reuse them
+        const logits = tail.forward(z);
+        if (i === 0) checkLabels("data.y", data.y, logits.cols, n); // before any loss is computed
+        curve.loss[i] = softmaxCrossEntropy(logits, data.y).loss;
+        curve.accuracy[i] = accuracy(logits, data.y);
+      });
     measure(0);
     for (let t = 0; t < order.length; t++) {
       const j = order[t];

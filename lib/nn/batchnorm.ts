@@ -12,6 +12,7 @@
  */
 import { checkDOut } from "./_backward.ts";
 import { SAVE_LAST_FORWARD } from "./_last_forward.ts";
+import { outputTensor } from "./_scratch.ts";
 import {
   checkInRange,
   checkInteger,
@@ -77,6 +78,7 @@ export class BatchNorm1d implements Layer {
   #batchMean: Float64Array;
   #batchVar: Float64Array;
   #training = true; // the mode the last forward ran in, for backward
+  #dX: Tensor | null = null; // the last backward's dX (reused within a training loop)
 
   /**
    * @param features Features per row, ≥ 1.
@@ -158,7 +160,7 @@ export class BatchNorm1d implements Layer {
       for (let j = 0; j < f; j++) invStd[j] = 1 / Math.sqrt(this.runningVar[j] + this.eps);
     }
     const center = this.training ? mean : this.runningMean;
-    const xHat = new Tensor(n, f), y = new Tensor(n, f);
+    const xHat = outputTensor(this.#xHat, n, f, x), y = outputTensor(this.#y, n, f, x);
     const g = this.gamma.value.data, b = this.beta.value.data;
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < f; j++) {
@@ -193,7 +195,8 @@ export class BatchNorm1d implements Layer {
         sumGX[j] += d[k] * g[j] * xHat[k];
       }
     }
-    const dX = new Tensor(n, f);
+    const dX = outputTensor(this.#dX, n, f, dOut);
+    this.#dX = dX;
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < f; j++) {
         const k = i * f + j, gk = d[k] * g[j];

@@ -17,6 +17,7 @@
  */
 import { checkDOut } from "./_backward.ts";
 import { SAVE_LAST_FORWARD } from "./_last_forward.ts";
+import { outputMask, outputTensor } from "./_scratch.ts";
 import { checkInRange, checkObject, describe, orDefault } from "./_check.ts";
 import type { Layer, Parameter } from "./layer.ts";
 import { Rng } from "./rng.ts";
@@ -167,6 +168,7 @@ export class Dropout implements Layer {
   #x: Tensor | null = null;
   #y: Tensor | null = null;
   #training = true; // the mode the last forward ran in, for backward
+  #dX: Tensor | null = null; // the last backward's dX (reused within a training loop)
 
   /**
    * @param p The drop probability, in [0, 1].
@@ -202,7 +204,15 @@ export class Dropout implements Layer {
    * @returns The output (a new tensor, or x itself in inverted evaluation).
    */
   forward(x: Tensor): Tensor {
-    const { y, mask } = dropout(x, this.p, this.#rng, { mode: this.mode, training: this.training });
+    const { mode, training } = this;
+    // In training, the output and mask of the step before are reused inside a training loop.
+    const buffers = training
+      ? {
+        out: outputTensor(this.#y, x.rows, x.cols, x),
+        mask: outputMask(this.#mask, x.data.length),
+      }
+      : {};
+    const { y, mask } = dropout(x, this.p, this.#rng, { mode, training, ...buffers });
     this.#x = x, this.#y = y, this.#mask = mask, this.#training = this.training;
     return y;
   }
@@ -220,7 +230,9 @@ export class Dropout implements Layer {
     if (!this.#training) {
       return this.mode === "inverted" ? dOut : scaleOrZero(dOut, keep, new Tensor(x.rows, x.cols));
     }
-    const dX = new Tensor(x.rows, x.cols), s = this.mode === "inverted" ? 1 / keep : 1;
+    const dX = outputTensor(this.#dX, x.rows, x.cols, dOut),
+      s = this.mode === "inverted" ? 1 / keep : 1;
+    this.#dX = dX;
     const dd = dOut.data, dXd = dX.data, dXBits = new Int32Array(dXd.buffer, 0, dXd.length);
     // dOut · s where kept, else exactly +0 (the bits & 0), branch-free as in the forward.
     for (let i = 0; i < mask.length; i++) dXd[i] = dd[i] * s, dXBits[i] &= -mask[i];

@@ -113,7 +113,7 @@ export function checkDataset(name: string, data: Dataset, kind?: LossKind): void
 }
 
 /** Rows per forward pass when evaluating, to bound memory on large sets. */
-const CHUNK = 1000;
+const CHUNK = 256;
 
 /**
  * Runs the model in evaluation mode over `x` in chunks and returns its outputs.

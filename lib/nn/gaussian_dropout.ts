@@ -12,6 +12,7 @@
  */
 import { checkDOut } from "./_backward.ts";
 import { SAVE_LAST_FORWARD } from "./_last_forward.ts";
+import { outputNoise, outputTensor } from "./_scratch.ts";
 import { checkInHalfOpen, describe } from "./_check.ts";
 import type { Layer, Parameter } from "./layer.ts";
 import { Rng } from "./rng.ts";
@@ -46,6 +47,7 @@ export class GaussianDropout implements Layer {
   #x: Tensor | null = null;
   #y: Tensor | null = null;
   #training = true; // the mode the last forward ran in, for backward
+  #dX: Tensor | null = null; // the last backward's dX (reused within a training loop)
 
   /**
    * @param p The drop probability of the Bernoulli dropout to match, in [0, 1).
@@ -82,7 +84,7 @@ export class GaussianDropout implements Layer {
     this.#x = x, this.#training = this.training;
     if (!this.training) return (this.#y = x);
     const n = x.data.length;
-    const noise = new Float32Array(n), y = new Tensor(x.rows, x.cols);
+    const noise = outputNoise(this.#noise, n), y = outputTensor(this.#y, x.rows, x.cols, x);
     for (let i = 0; i < n; i++) {
       noise[i] = 1 + this.sigma * this.#rng.normal();
       y.data[i] = x.data[i] * noise[i];
@@ -100,7 +102,8 @@ export class GaussianDropout implements Layer {
   backward(dOut: Tensor): Tensor {
     checkDOut("GaussianDropout", this.#y, dOut);
     if (!this.#training) return dOut;
-    const dX = new Tensor(dOut.rows, dOut.cols), noise = this.#noise!;
+    const dX = outputTensor(this.#dX, dOut.rows, dOut.cols, dOut), noise = this.#noise!;
+    this.#dX = dX;
     for (let i = 0; i < noise.length; i++) dX.data[i] = dOut.data[i] * noise[i];
     return dX;
   }

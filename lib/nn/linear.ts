@@ -12,6 +12,7 @@ import { matmul, matmulTransA, matmulTransB } from "./matmul.ts";
 import { Rng } from "./rng.ts";
 import { checkDOut } from "./_backward.ts";
 import { SAVE_LAST_FORWARD } from "./_last_forward.ts";
+import { outputTensor } from "./_scratch.ts";
 import { addRowVector, checkBatch, colSums, Tensor } from "./tensor.ts";
 
 /**
@@ -44,6 +45,7 @@ export class Linear implements Layer {
   #x: Tensor | null = null;
   #y: Tensor | null = null;
   #dB: Tensor; // scratch for Σ_rows dOut, reused by every backward
+  #dX: Tensor | null = null; // the last backward's dX (reused within a training loop)
 
   /**
    * @param inFeatures Number of inputs per example, an integer ≥ 1.
@@ -92,7 +94,7 @@ export class Linear implements Layer {
         `x and W have mismatched shapes: x is ${x.shape}, W is ${this.W.value.shape}`,
       );
     }
-    const xW = matmul(x, this.W.value);
+    const xW = matmul(x, this.W.value, outputTensor(this.#y, x.rows, this.outFeatures, x));
     const y = addRowVector(xW, this.b.value, xW); // in place: no second buffer
     this.#x = x, this.#y = y;
     return y;
@@ -112,7 +114,9 @@ export class Linear implements Layer {
     const x = this.#x!;
     matmulTransA(x, dOut, this.W.grad, { accumulate: true }); // dW += xᵀ·dOut, no temporary
     accumulate(this.b.grad, colSums(dOut, this.#dB));
-    return inputGrad ? matmulTransB(dOut, this.W.value) : new Tensor(dOut.rows, 0);
+    if (!inputGrad) return new Tensor(dOut.rows, 0);
+    const dX = outputTensor(this.#dX, dOut.rows, this.inFeatures, dOut);
+    return this.#dX = matmulTransB(dOut, this.W.value, dX);
   }
 
   /** Saves the last forward's input and output; the result puts them back (see `_last_forward.ts`). */

@@ -6,6 +6,7 @@
 import type { Layer, Parameter } from "./layer.ts";
 import { checkDOut } from "./_backward.ts";
 import { SAVE_LAST_FORWARD } from "./_last_forward.ts";
+import { outputTensor } from "./_scratch.ts";
 import { checkBatch, Tensor } from "./tensor.ts";
 
 /**
@@ -26,6 +27,7 @@ export class ReLU implements Layer {
   training = true;
   #x: Tensor | null = null;
   #y: Tensor | null = null;
+  #dX: Tensor | null = null; // the last backward's dX (reused within a training loop)
 
   // Linear has the same two getters. They stay in each class rather than in a
   // shared base class, so a learner reading one layer sees all of it in one file.
@@ -46,7 +48,7 @@ export class ReLU implements Layer {
    */
   forward(x: Tensor): Tensor {
     checkBatch("x", x);
-    const y = new Tensor(x.rows, x.cols), xd = x.data, yd = y.data;
+    const y = outputTensor(this.#y, x.rows, x.cols, x), xd = x.data, yd = y.data;
     // Branch-free on the bits, so the random signs of a layer's inputs cost no
     // mispredictions: x is kept (& all ones) where its bits are positive as an
     // integer (x > 0, +∞) or it is a NaN of either sign, else cleared to +0.
@@ -69,7 +71,8 @@ export class ReLU implements Layer {
   backward(dOut: Tensor): Tensor {
     checkDOut("ReLU", this.#y, dOut);
     const x = this.#x!;
-    const dX = new Tensor(x.rows, x.cols), xd = x.data, dd = dOut.data;
+    const dX = outputTensor(this.#dX, x.rows, x.cols, dOut), xd = x.data, dd = dOut.data;
+    this.#dX = dX;
     // dX = x > 0 ? dOut : 0, branch-free: the bits of dOut, kept (& all ones)
     // or cleared to +0 (& 0), so a dOut of ±∞ or NaN where x ≤ 0 still gives 0.
     const dBits = new Int32Array(dd.buffer, dd.byteOffset, dd.length);

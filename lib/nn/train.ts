@@ -17,6 +17,7 @@ import {
   orDefault,
 } from "./_check.ts";
 import { checkSetForModel } from "./_check_set.ts";
+import { reusingBuffers } from "./_scratch.ts";
 import { type Dataset, evaluate, type LossKind, lossOf, type Model } from "./evaluate.ts";
 import { Rng } from "./rng.ts";
 import { Tensor } from "./tensor.ts";
@@ -158,11 +159,14 @@ export function batchRunner(
       gather(train, order, start, batch.x, batch.y);
       start += batch.x.rows;
       model.training = true;
-      optimizer.zeroGrad();
-      const { loss: value, dYHat } = lossOf(loss, model.forward(batch.x), batch.y);
-      model.backward(dYHat, false); // the input is data: no dX needed
-      optimizer.step();
-      return value;
+      // The layers may reuse their buffers of the step before (see `_scratch.ts`).
+      return reusingBuffers(() => {
+        optimizer.zeroGrad();
+        const { loss: value, dYHat } = lossOf(loss, model.forward(batch.x), batch.y);
+        model.backward(dYHat, false); // the input is data: no dX needed
+        optimizer.step();
+        return value;
+      });
     },
   };
 }
