@@ -13,7 +13,8 @@ request. It uses the same Jupyter machinery as nbclient (jupyter_client,
 nbformat) and the kernel named in the command line.
 
 It prints `peak-memory-mib: N`, the kernel's peak resident memory, when it
-can read it (Linux).
+can read it (Linux); with --memory-per-cell, also the memory after each cell
+(to stderr), to find which cell a lesson's peak comes from.
 
 Exit status: 0 when every cell ran; 1 when a cell raised (its error is stored
 as an error output, and the cells after it are not run, as in nbclient); 2 on
@@ -57,21 +58,21 @@ def cell_outputs(messages):
     return outputs
 
 
-def peak_mib(km):
-    """The kernel process's peak resident memory (Linux VmHWM, its workers' threads
-    included) in MiB, or None where /proc is missing."""
+def memory_mib(km, field="VmHWM"):
+    """The kernel process's resident memory in MiB (Linux /proc: VmHWM is its peak,
+    VmRSS its current size, its workers' threads included), or None without /proc."""
     try:
         pid = km.provisioner.pid
         with open(f"/proc/{pid}/status") as status:
             for line in status:
-                if line.startswith("VmHWM:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1]) / 1024
     except (AttributeError, OSError, ValueError, TypeError):
         return None
     return None
 
 
-def run(path_in, path_out, kernel_name, timeout):
+def run(path_in, path_out, kernel_name, timeout, memory_per_cell=False):
     nb = nbformat.read(path_in, as_version=4)
     cwd = os.path.dirname(os.path.abspath(path_in))
     km, kc = start_new_kernel(kernel_name=kernel_name, cwd=cwd)
@@ -113,6 +114,11 @@ def run(path_in, path_out, kernel_name, timeout):
             requests.append((cell, msg_id))
             reply = wait_for_reply(msg_id)
             cell.execution_count = reply["content"].get("execution_count")
+            if memory_per_cell:
+                first = cell.source.split("\n")[0][:60]
+                now, peak = memory_mib(km, "VmRSS"), memory_mib(km)
+                print(f"memory: {now:.0f} MiB now, {peak:.0f} MiB peak after: {first}",
+                      file=sys.stderr)
             if reply["content"]["status"] != "ok":
                 status = 1
                 break
@@ -130,7 +136,7 @@ def run(path_in, path_out, kernel_name, timeout):
         print(f"execute.py: {path_in}: {problem}", file=sys.stderr)
         status = 2
     finally:
-        peak = peak_mib(km)
+        peak = memory_mib(km)
         if peak is not None:
             print(f"peak-memory-mib: {peak:.0f}")
         kc.stop_channels()
@@ -145,8 +151,10 @@ def main():
     parser.add_argument("output")
     parser.add_argument("--kernel", default="deno")
     parser.add_argument("--timeout", type=float, default=360)
+    parser.add_argument("--memory-per-cell", action="store_true",
+                        help="print the kernel's memory after each cell to stderr")
     args = parser.parse_args()
-    sys.exit(run(args.notebook, args.output, args.kernel, args.timeout))
+    sys.exit(run(args.notebook, args.output, args.kernel, args.timeout, args.memory_per_cell))
 
 
 if __name__ == "__main__":
