@@ -135,3 +135,42 @@ Deno.test("predict() and evaluate() leave what the layers remember of their last
   const dOut = new Tensor(3, 3, new Float32Array(9).fill(1));
   expect(() => model.backward(dOut)).not.toThrow();
 });
+
+Deno.test("a training loop reuses its layers' buffers, never a tensor the learner kept, and changes no value", () => {
+  const make = () => mlp([6, 16, 3], { seed: 4, dropout: [0.5] });
+  const rng = new Rng(8), x = new Tensor(40, 6), y = new Int32Array(40);
+  for (let i = 0; i < x.data.length; i++) x.data[i] = rng.normal();
+  for (let i = 0; i < y.length; i++) y[i] = i % 3;
+  const [looped, byHand] = [make(), make()];
+  const kept = looped.forward(x); // made outside any loop: the learner's
+  const copy = kept.data.slice();
+  const runner = batchRunner(looped, { x, y }, {
+    optimizer: new SGD(looped.parameters(), { lr: 0.1 }),
+    loss: "cross-entropy",
+    batchSize: 8,
+    seed: 2,
+  });
+  runner.step();
+  const relu = looped.layers[1] as ReLU, first = relu.lastOutput;
+  runner.step();
+  expect(relu.lastOutput).toBe(first); // the same buffer, refilled
+  for (let s = 2; s < 20; s++) runner.step();
+  expect(kept.data).toEqual(copy); // the learner's tensor is untouched
+  // The same 20 steps by hand, every output a new tensor: the same weights, bit for bit.
+  byHand.forward(x);
+  const opt = new SGD(byHand.parameters(), { lr: 0.1 }), order = new Rng(2);
+  let perm: Uint32Array = new Uint32Array(0);
+  for (let s = 0; s < 20; s++) {
+    if (s % 5 === 0) perm = order.permutation(40);
+    const rows = perm.subarray((s % 5) * 8, (s % 5) * 8 + 8);
+    const bx = new Tensor(8, 6), by = new Int32Array(8);
+    rows.forEach((r, i) => (bx.data.set(x.data.subarray(r * 6, r * 6 + 6), i * 6), by[i] = y[r]));
+    byHand.training = true;
+    opt.zeroGrad();
+    byHand.backward(softmaxCrossEntropy(byHand.forward(bx), by).dLogits, false);
+    opt.step();
+  }
+  looped.parameters().forEach((q, k) => {
+    expect(q.value.data).toEqual(byHand.parameters()[k].value.data);
+  });
+});
