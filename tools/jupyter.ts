@@ -8,7 +8,7 @@
  *
  * Execution counts and timing metadata are ignored in the comparison; every
  * other byte of every output must match. A notebook that raises, writes to
- * stderr, exceeds its time budget, peaks at 750 MiB or more in the kernel
+ * stderr, exceeds its time budget, peaks at 500 MiB or more in the kernel
  * (read from Linux's /proc, where it exists) or grows past 1 MB fails.
  *
  * @module
@@ -22,11 +22,8 @@ import { lessonNotebooks, ROOT } from "../tests/_notebook.ts";
 export const BUDGET_SECONDS = 90;
 /** The largest a committed notebook may be, outputs included. */
 const MAX_BYTES = 1_000_000;
-/**
- * Peak resident memory one notebook's kernel may reach, in MiB (its workers included): a guard
- * against regressions. The course's target is 500 MiB; the README says which lessons exceed it.
- */
-export const MAX_MIB = 750;
+/** Peak resident memory one notebook's kernel may reach, in MiB (its workers included). */
+export const MAX_MIB = 500;
 const EXECUTED = join(ROOT, ".cache", "executed");
 
 type Output = Record<string, unknown> & { output_type: string };
