@@ -130,11 +130,11 @@ function compactDigits(): { codes: Uint8Array; table: Float32Array; y: Int32Arra
 /** The given rows of the compact cache, decoded into a new digit set. */
 function decodeRows(rows: ArrayLike<number>): Digits {
   const { codes, table, y: labels } = compactDigits();
-  const x = new Tensor(rows.length, PIXELS);
+  const x = new Tensor(rows.length, PIXELS), xd = x.data;
   const y = new Int32Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const from = rows[i] * PIXELS, to = i * PIXELS;
-    for (let j = 0; j < PIXELS; j++) x.data[to + j] = table[codes[from + j]];
+    for (let j = 0; j < PIXELS; j++) xd[to + j] = table[codes[from + j]];
     y[i] = labels[rows[i]];
   }
   return { x, y };
