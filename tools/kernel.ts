@@ -29,6 +29,9 @@ export function ensureKernelspec(): string {
       // collects the garbage a lesson makes sooner. The lessons peak about 100 MB lower (the
       // README has both measurements); their JavaScript heap stays far below it.
       DENO_V8_FLAGS: `--max-old-space-size=${KERNEL_OLD_SPACE_MB}`,
+      // On Linux (glibc), buffers of 64 KB or more are mapped one by one and returned to the
+      // system when freed, instead of lingering in malloc's heap: about 30–45 MB lower peaks.
+      MALLOC_MMAP_THRESHOLD_: "65536",
     },
   };
   const path = join(dir, "kernel.json");
