@@ -234,7 +234,8 @@ export class Dropout implements Layer {
       s = this.mode === "inverted" ? 1 / keep : 1;
     this.#dX = dX;
     const dd = dOut.data, dXd = dX.data, dXBits = new Int32Array(dXd.buffer, 0, dXd.length);
-    // dOut · s where kept, else exactly +0 (the bits & 0), branch-free as in the forward.
+    // The rule: dX = mask ? dOut · s : 0, branch-free as in the forward: dOut · s, then its
+    // bits & 0 (exactly +0) where dropped. dropout_test.ts checks it against the plain loop.
     for (let i = 0; i < mask.length; i++) dXd[i] = dd[i] * s, dXBits[i] &= -mask[i];
     return dX;
   }

@@ -185,3 +185,23 @@ Deno.test("`dropout()` and `Dropout` reject bad options, buffers and call order"
   );
   expect(() => new Dropout(0.5, rng, { mode: "x" as "inverted" })).toThrow(RangeError);
 });
+
+Deno.test("Dropout's branch-free backward gives the plain rule's bytes, ±∞ and NaN in dOut included", () => {
+  const rng = new Rng(21), x = new Tensor(30, 50), dOut = new Tensor(30, 50);
+  for (let i = 0; i < x.data.length; i++) {
+    x.data[i] = rng.normal();
+    dOut.data[i] = i % 11 === 0 ? [Infinity, -Infinity, NaN, -0][i % 4] : rng.normal();
+  }
+  for (const mode of ["inverted", "standard"] as const) {
+    const layer = new Dropout(0.4, new Rng(3), { mode });
+    layer.forward(x);
+    const mask = layer.mask!, s = mode === "inverted" ? 1 / 0.6 : 1;
+    // The rule, as a plain loop: dOut · s where the unit was kept, else 0.
+    const plain = new Float32Array(x.data.length);
+    for (let i = 0; i < plain.length; i++) plain[i] = mask[i] === 1 ? dOut.data[i] * s : 0;
+    const dX = layer.backward(dOut).data;
+    for (let i = 0; i < plain.length; i++) {
+      expect(Object.is(dX[i], plain[i]) || (isNaN(dX[i]) && isNaN(plain[i]))).toBe(true);
+    }
+  }
+});

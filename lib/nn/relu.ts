@@ -49,9 +49,11 @@ export class ReLU implements Layer {
   forward(x: Tensor): Tensor {
     checkBatch("x", x);
     const y = outputTensor(this.#y, x.rows, x.cols, x), xd = x.data, yd = y.data;
-    // Branch-free on the bits, so the random signs of a layer's inputs cost no
-    // mispredictions: x is kept (& all ones) where its bits are positive as an
-    // integer (x > 0, +∞) or it is a NaN of either sign, else cleared to +0.
+    // The rule: y = x > 0 ? x : (x is NaN ? x : 0). Written branch-free on the
+    // bits, so the random signs of a layer's inputs cost no mispredictions: x is
+    // kept (& all ones) where its bits are positive as an integer (x > 0, +∞) or
+    // it is a NaN of either sign, else cleared to +0. relu_test.ts checks this
+    // loop against the rule written plainly.
     const xBits = new Int32Array(xd.buffer, xd.byteOffset, xd.length);
     const yBits = new Int32Array(yd.buffer, 0, yd.length);
     for (let i = 0; i < xBits.length; i++) {

@@ -36,3 +36,26 @@ Deno.test("`ReLU` rejects empty batches, bad shapes and backward before forward"
   );
   expect(() => relu.forward({} as Tensor)).toThrow(TypeError);
 });
+
+Deno.test("ReLU's branch-free loops give the plain rule's bytes, NaN, ±0 and ±∞ included", () => {
+  const specials = [NaN, -NaN, 0, -0, Infinity, -Infinity, 1e-45, -1e-45, 3.5, -2];
+  const rng = new Rng(12), n = 4000, x = new Tensor(40, n / 40), dOut = new Tensor(40, n / 40);
+  for (let i = 0; i < n; i++) {
+    x.data[i] = i < specials.length ? specials[i] : rng.normal();
+    dOut.data[i] = i % 7 === 0 ? specials[i % specials.length] : rng.normal();
+  }
+  // The rule, as a plain loop: y = x where x > 0 or x is NaN, else 0; dX = x > 0 ? dOut : 0.
+  const y = new Float32Array(n), dX = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = x.data[i];
+    y[i] = v > 0 ? v : Number.isNaN(v) ? v : 0;
+    dX[i] = v > 0 ? dOut.data[i] : 0;
+  }
+  const relu = new ReLU();
+  const bytes = (a: Float32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const got = relu.forward(x).data;
+  for (let i = 0; i < n; i++) {
+    expect(Object.is(got[i], y[i]) || (isNaN(got[i]) && isNaN(y[i]))).toBe(true);
+  }
+  expect(bytes(relu.backward(dOut).data)).toEqual(bytes(dX));
+});
