@@ -27,7 +27,7 @@
  *
  * @module
  */
-import { assemble, type Func, I32, I64, op, V128 } from "./_wasm.ts";
+import { addTo, assemble, countDown, type Func, I32, I64, op, V128 } from "./_wasm.ts";
 import { ENTRY, sparseGemmFunc, sparsePackFunc } from "./_gemm_sparse.ts";
 
 /** Rows of a tile (A values per 16-byte load). */
@@ -41,20 +41,6 @@ type ALayout =
   | "adjacent"
   /** In 4 rows `rowStep` bytes apart (A stored row-major): four 4-byte loads. */
   | "rows";
-
-const countDown = (local: number, by: number) => [
-  ...op.get(local),
-  ...op.i32(by),
-  ...op.i32Sub(),
-  ...op.tee(local),
-  ...op.brIf(0),
-];
-const addTo = (local: number, step: number[]) => [
-  ...op.get(local),
-  ...step,
-  ...op.i32Add(),
-  ...op.set(local),
-];
 
 /** Bytes of one packed pair: a[i..i+3][k] and a[i..i+3][k+1]. */
 const PAIR = 32;

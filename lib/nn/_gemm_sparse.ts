@@ -20,21 +20,7 @@
  *
  * @module
  */
-import { type Func, I32, op, V128 } from "./_wasm.ts";
-
-const countDown = (local: number, by: number) => [
-  ...op.get(local),
-  ...op.i32(by),
-  ...op.i32Sub(),
-  ...op.tee(local),
-  ...op.brIf(0),
-];
-const addTo = (local: number, step: number[]) => [
-  ...op.get(local),
-  ...step,
-  ...op.i32Add(),
-  ...op.set(local),
-];
+import { addTo, countDown, type Func, I32, op, V128 } from "./_wasm.ts";
 
 /** Bytes of one listed entry: the value a[i][k] (float32) and the byte offset k·ldb (int32). */
 export const ENTRY = 8;

@@ -62,20 +62,24 @@ export function outputTensor(
 
 /** The same for a layer's byte mask of n entries. */
 export function outputMask(previous: Uint8Array | null, n: number): Uint8Array {
-  if (inStep && previous !== null && madeInStep.has(previous) && previous.length === n) {
-    return previous;
-  }
-  const mask = new Uint8Array(n);
-  if (inStep) madeInStep.add(mask);
-  return mask;
+  return outputArray(previous, n, Uint8Array);
 }
 
 /** The same for a layer's float32 noise of n entries. */
 export function outputNoise(previous: Float32Array | null, n: number): Float32Array {
+  return outputArray(previous, n, Float32Array);
+}
+
+/** `previous` when it was made in a step and holds n entries (during a step), else a new array. */
+function outputArray<A extends Uint8Array | Float32Array>(
+  previous: A | null,
+  n: number,
+  Kind: new (n: number) => A,
+): A {
   if (inStep && previous !== null && madeInStep.has(previous) && previous.length === n) {
     return previous;
   }
-  const noise = new Float32Array(n);
-  if (inStep) madeInStep.add(noise);
-  return noise;
+  const array = new Kind(n);
+  if (inStep) madeInStep.add(array);
+  return array;
 }

@@ -90,6 +90,23 @@ export const op = {
   f64x2Mul: () => [0xfd, ...uleb(0xf2)],
 };
 
+/** `local -= by`, then loop again (branch to the enclosing loop) while it is not zero. */
+export const countDown = (local: number, by: number): number[] => [
+  ...op.get(local),
+  ...op.i32(by),
+  ...op.i32Sub(),
+  ...op.tee(local),
+  ...op.brIf(0),
+];
+
+/** `local += (the i32 that `step` leaves on the stack)`. */
+export const addTo = (local: number, step: number[]): number[] => [
+  ...op.get(local),
+  ...step,
+  ...op.i32Add(),
+  ...op.set(local),
+];
+
 /** A function: its parameter count (all i32), extra locals by type, and body. */
 export interface Func {
   name: string;
