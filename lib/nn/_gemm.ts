@@ -416,15 +416,7 @@ export function gemm(
     h.fill(0, aOff + M * Kp, aOff + Mp * Kp);
   }
   // B, row-major Kp × Np.
-  if (form === "a·bᵀ") {
-    for (let k = 0; k < K; k++) {
-      const dst = bOff + k * Np;
-      for (let j = 0; j < N; j++) h[dst + j] = b[j * K + k];
-      h.fill(0, dst + N, dst + Np);
-    }
-  } else {
-    copyRows(h, bOff, Np, b, K, N);
-  }
+  copyB(form, h, bOff, b, K, N, Np);
   h.fill(0, bOff + K * Np, bOff + Kp * Np);
   // With accumulate, C starts as c (its padding columns as zeros; padding rows are never read).
   if (accumulate) copyRows(h, cOff, Np, c, M, N);
@@ -447,8 +439,7 @@ export function gemm(
     4 * listOff,
     4 * Kp * NR,
   );
-  if (Np === N) c.set(h.subarray(cOff, cOff + M * N));
-  else for (let i = 0; i < M; i++) c.set(h.subarray(cOff + i * Np, cOff + i * Np + N), i * N);
+  copyOut(h, cOff, Np, c, M, N);
 }
 
 /**

@@ -16,7 +16,7 @@
  *
  * @module
  */
-import { assemble, type Func, op, V128 } from "./_wasm.ts";
+import { addTo, assemble, countDown, type Func, op, V128 } from "./_wasm.ts";
 
 /**
  * `sgd(w, g, v, quads, constants)`: for `quads` groups of four float32 at byte
@@ -42,12 +42,6 @@ function sgdFunc(): Func {
     ...[...op.get(w), ...widened(w, o), ...op.get(lr), ...op.get(vi), ...op.f64x2PromoteLow()],
     ...[...op.f64x2Mul(), ...op.f64x2Sub(), ...op.f32x4DemoteZero(), ...op.store64Low(o)],
   ];
-  const advance = (local: number) => [
-    ...op.get(local),
-    ...op.i32(16),
-    ...op.i32Add(),
-    ...op.set(local),
-  ];
   const body = [
     ...[...op.get(constants), ...op.load64Splat(0), ...op.set(lr)],
     ...[...op.get(constants), ...op.load64Splat(8), ...op.set(mu)],
@@ -55,8 +49,8 @@ function sgdFunc(): Func {
     ...op.loop(), // two pairs (four values) per turn
     ...pair(0),
     ...pair(8),
-    ...[...advance(w), ...advance(g), ...advance(v)],
-    ...[...op.get(quads), ...op.i32(1), ...op.i32Sub(), ...op.tee(quads), ...op.brIf(0)],
+    ...[...addTo(w, op.i32(16)), ...addTo(g, op.i32(16)), ...addTo(v, op.i32(16))],
+    ...countDown(quads, 1),
     ...op.end(),
   ];
   return { name: "sgd", params: 5, locals: [{ type: V128, count: 4 }], body };
