@@ -7,10 +7,10 @@
  * `fitBothModes`) or a pass of MC dropout (`mcDropoutPredict`,
  * `mcDropoutAtKs`), the activations and gradients are consumed within the
  * step. So while a loop runs a step, a layer may write its new output into
- * the tensor it made in the previous step instead of allocating one. A thousand steps
- * then allocate a few buffers, not tens of thousands, and the JavaScript
- * engine has far less garbage to hold before it collects it (this is what
- * kept a lesson's kernel at hundreds of MB of memory it no longer used).
+ * the tensor it made in the previous step instead of allocating one. A
+ * thousand steps then allocate a few buffers, not tens of thousands, and the
+ * JavaScript engine has far less garbage to hold before it collects it (this
+ * is what kept a lesson's kernel at hundreds of MB of memory it no longer used).
  *
  * The values are exactly those of a fresh tensor (every element is written);
  * only the object is reused. Tensors made outside a step are never reused, so
@@ -41,9 +41,21 @@ export function reusingBuffers<T>(step: () => T): T {
   }
 }
 
+/** Whether `previous` may be written again: during a step, when a step made it. */
+function reusable<T extends object>(previous: T | null): previous is T {
+  return inStep && previous !== null && madeInStep.has(previous);
+}
+
+/** A new buffer, marked as reusable by later steps when a step makes it. */
+function fresh<T extends object>(buffer: T): T {
+  if (inStep) madeInStep.add(buffer);
+  return buffer;
+}
+
 /**
- * The tensor a layer writes a new rows × cols output into: during a step, `previous` (the layer's output of the step before) when it was made in
- * a step, has this shape and shares no memory with `input`; else a new tensor.
+ * The tensor a layer writes a new rows × cols output into: during a step,
+ * `previous` (the layer's output of the step before) when a step made it, it
+ * has this shape and it shares no memory with `input`; else a new tensor.
  */
 export function outputTensor(
   previous: Tensor | null,
@@ -52,34 +64,18 @@ export function outputTensor(
   input: Tensor,
 ): Tensor {
   if (
-    inStep && previous !== null && madeInStep.has(previous) && previous.rows === rows &&
-    previous.cols === cols && previous.data.buffer !== input.data.buffer
+    reusable(previous) && previous.rows === rows && previous.cols === cols &&
+    previous.data.buffer !== input.data.buffer
   ) return previous;
-  const t = new Tensor(rows, cols);
-  if (inStep) madeInStep.add(t);
-  return t;
+  return fresh(new Tensor(rows, cols));
 }
 
 /** The same for a layer's byte mask of n entries. */
 export function outputMask(previous: Uint8Array | null, n: number): Uint8Array {
-  return outputArray(previous, n, Uint8Array);
+  return reusable(previous) && previous.length === n ? previous : fresh(new Uint8Array(n));
 }
 
 /** The same for a layer's float32 noise of n entries. */
 export function outputNoise(previous: Float32Array | null, n: number): Float32Array {
-  return outputArray(previous, n, Float32Array);
-}
-
-/** `previous` when it was made in a step and holds n entries (during a step), else a new array. */
-function outputArray<A extends Uint8Array | Float32Array>(
-  previous: A | null,
-  n: number,
-  Kind: new (n: number) => A,
-): A {
-  if (inStep && previous !== null && madeInStep.has(previous) && previous.length === n) {
-    return previous;
-  }
-  const array = new Kind(n);
-  if (inStep) madeInStep.add(array);
-  return array;
+  return reusable(previous) && previous.length === n ? previous : fresh(new Float32Array(n));
 }
