@@ -373,9 +373,7 @@ function courseNotebooks(): string {
  * ```
  */
 export function claimsTable(notebookDir?: string, ledgerPath?: string): Displayable {
-  if (notebookDir === undefined) notebookDir = courseNotebooks();
-  checkString("notebookDir", notebookDir);
-  const rows = readClaimRows(notebookDir, ledgerPath);
+  const rows = readClaimRows(notebookDir, ledgerPath); // checks both, and knows the default
   const links: TableLinks = { lesson: (notebook) => notebook };
   const open = rows.filter((r) => r.verdict === "not yet checked").length;
   const summary = claimsSummary(rows);
