@@ -72,6 +72,14 @@ def memory_mib(km, field="VmHWM"):
     return None
 
 
+def report_memory(km, source):
+    """Prints the kernel's current and peak memory after the cell `source` (where /proc exists)."""
+    now, peak = memory_mib(km, "VmRSS"), memory_mib(km)
+    if now is not None and peak is not None:
+        first = source.split("\n")[0][:60]
+        print(f"memory: {now:.0f} MiB now, {peak:.0f} MiB peak after: {first}", file=sys.stderr)
+
+
 def run(path_in, path_out, kernel_name, timeout, memory_per_cell=False):
     nb = nbformat.read(path_in, as_version=4)
     cwd = os.path.dirname(os.path.abspath(path_in))
@@ -115,10 +123,7 @@ def run(path_in, path_out, kernel_name, timeout, memory_per_cell=False):
             reply = wait_for_reply(msg_id)
             cell.execution_count = reply["content"].get("execution_count")
             if memory_per_cell:
-                first = cell.source.split("\n")[0][:60]
-                now, peak = memory_mib(km, "VmRSS"), memory_mib(km)
-                print(f"memory: {now:.0f} MiB now, {peak:.0f} MiB peak after: {first}",
-                      file=sys.stderr)
+                report_memory(km, cell.source)
             if reply["content"]["status"] != "ok":
                 status = 1
                 break

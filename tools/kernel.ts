@@ -12,7 +12,7 @@ import { ROOT } from "../tests/_notebook.ts";
 export const JUPYTER_DIR: string = join(ROOT, ".cache", "jupyter");
 
 /** The kernel's V8 old-generation ceiling, in MB. */
-export const KERNEL_OLD_SPACE_MB = 512;
+const KERNEL_OLD_SPACE_MB = 512;
 
 /** Writes the kernelspec (idempotent) and returns its path. */
 export function ensureKernelspec(): string {
